@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import type { ComponentHealth } from '@spice/domain';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** The smallest SQL handle both PGlite and pg.Pool satisfy; adapters that need raw SQL take this. */
+export interface SqlHandle {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+}
+
+export type RelationalConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+
+export interface RelationalStore {
+  readonly db: Database;
+  readonly sql: SqlHandle;
+  readonly kind: RelationalConfig['kind'];
+  migrate(): Promise<void>;
+  health(): Promise<ComponentHealth>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../drizzle');
+
+/** Opens embedded PGlite (`memory://` or a directory) or a PostgreSQL pool, with the same schema. */
+export async function openRelationalStore(config: RelationalConfig): Promise<RelationalStore> {
+  if (config.kind === 'pglite') {
+    const inMemory = config.dataDir.startsWith('memory://');
+    if (!inMemory) mkdirSync(config.dataDir, { recursive: true });
+    const client = new PGlite(inMemory ? undefined : config.dataDir);
+    await client.waitReady;
+    const db = drizzlePglite(client, { schema }) as unknown as Database;
+    return {
+      db,
+      sql: { query: (q, params) => client.query(q, params) as never },
+      kind: 'pglite',
+      migrate: () => migratePglite(db as never, { migrationsFolder }),
+      health: async () => ({
+        component: 'relational store',
+        adapter: 'PGlite',
+        mode: 'embedded',
+        ...(await probe(() => client.query('select 1'))),
+        detail: inMemory ? 'in memory' : resolve(config.dataDir),
+      }),
+      close: () => client.close(),
+    };
+  }
+  const pool = new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: 5_000 });
+  // An idle client that loses its server (restart, network) emits 'error'; the pool replaces it.
+  pool.on('error', () => undefined);
+  const db = drizzlePg(pool, { schema }) as unknown as Database;
+  return {
+    db,
+    sql: { query: (q, params) => pool.query(q, params) as never },
+    kind: 'postgres',
+    migrate: () => migratePg(db as never, { migrationsFolder }),
+    health: async () => ({
+      component: 'relational store',
+      adapter: 'PostgreSQL',
+      mode: 'real',
+      ...(await probe(() => pool.query('select 1'))),
+      detail: redact(config.url),
+    }),
+    close: () => pool.end(),
+  };
+}
+
+async function probe(check: () => Promise<unknown>): Promise<{ up: boolean; detail?: string }> {
+  try {
+    await check();
+    return { up: true };
+  } catch (e) {
+    return { up: false, detail: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}

@@ -1,0 +1,6 @@
+export * from './aggregate-sequences';
+export * from './commands';
+export * from './object-types';
+export * from './processed-events';
+export * from './projection-versions';
+export * from './relay-checkpoints';

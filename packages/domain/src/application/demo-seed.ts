@@ -1,0 +1,67 @@
+import type { Actor, OntologyService } from './ontology-service';
+
+export const DEMO_ONTOLOGY_ID = 'demo';
+
+/**
+ * A small demo workspace so a newcomer sees something on first start. Fixed command ids make it
+ * idempotent: running it again returns the recorded outcomes and appends nothing.
+ */
+export async function seedDemoWorkspace(ontology: OntologyService, actor: Actor): Promise<void> {
+  await ontology.createOntology(
+    { ontologyId: DEMO_ONTOLOGY_ID, displayName: 'Demo workspace', description: 'Orders, customers and products' },
+    actor,
+    '00000000-0000-7000-8000-000000000001',
+  ).catch(ignoreAlreadyExists);
+  const types = [
+    {
+      apiName: 'Customer',
+      displayName: 'Customer',
+      description: 'A person or company that places orders',
+      properties: [
+        { apiName: 'customerId', displayName: 'Customer ID', dataType: 'string', required: true },
+        { apiName: 'name', displayName: 'Name', dataType: 'string', required: true },
+        { apiName: 'email', displayName: 'Email', dataType: 'string' },
+      ],
+      primaryKey: 'customerId',
+    },
+    {
+      apiName: 'Order',
+      displayName: 'Order',
+      description: 'A purchase of one or more products',
+      properties: [
+        { apiName: 'orderId', displayName: 'Order ID', dataType: 'string', required: true },
+        { apiName: 'orderedAt', displayName: 'Ordered at', dataType: 'timestamp', required: true },
+        { apiName: 'total', displayName: 'Total', dataType: 'decimal' },
+      ],
+      primaryKey: 'orderId',
+    },
+    {
+      apiName: 'Product',
+      displayName: 'Product',
+      description: 'Something we sell',
+      properties: [
+        { apiName: 'sku', displayName: 'SKU', dataType: 'string', required: true },
+        { apiName: 'title', displayName: 'Title', dataType: 'string', required: true },
+        { apiName: 'price', displayName: 'Price', dataType: 'double' },
+      ],
+      primaryKey: 'sku',
+    },
+  ];
+  for (const [i, t] of types.entries()) {
+    await ontology
+      .defineObjectType(DEMO_ONTOLOGY_ID, t, actor, `00000000-0000-7000-8000-0000000001${String(i).padStart(2, '0')}`)
+      .catch(ignoreDuplicateName);
+  }
+}
+
+function ignoreAlreadyExists(e: unknown): void {
+  // The demo ontology may exist already (created by hand under another command id): keep it.
+  if (e && typeof e === 'object' && 'code' in e && e.code === 'ONTOLOGY.ALREADY_EXISTS') return;
+  throw e;
+}
+
+function ignoreDuplicateName(e: unknown): void {
+  const duplicate =
+    e && typeof e === 'object' && 'issues' in e && Array.isArray(e.issues) && e.issues.every((i: { rule?: string }) => i.rule === 'unique');
+  if (!duplicate) throw e;
+}

@@ -1,0 +1,4 @@
+export * from './relational-store.contract';
+export * from './object-store.contract';
+export * from './search-index.contract';
+export * from './query-engine.contract';
