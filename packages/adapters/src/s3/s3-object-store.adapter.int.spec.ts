@@ -1,0 +1,71 @@
+import { DeleteBucketCommand, DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { testObjectStore } from '@spice/domain/contracts';
+import { describe, expect, it } from 'vitest';
+import { S3ObjectStore, type S3ObjectStoreConfig } from './s3-object-store.adapter';
+
+const HOW_TO_START = 'run `bash scripts/stack up s3` and `eval "$(bash scripts/stack env s3)"`';
+
+function configFromEnv(): S3ObjectStoreConfig {
+  const env = process.env;
+  const names = [
+    'S3_ENDPOINT',
+    'S3_BUCKET',
+    'S3_REGION',
+    'S3_ACCESS_KEY_ID',
+    'S3_SECRET_ACCESS_KEY',
+  ] as const;
+  const missing = names.filter((name) => !env[name]);
+  if (missing.length > 0) throw new Error(`${missing.join(', ')} not set: ${HOW_TO_START}`);
+  return {
+    endpoint: env.S3_ENDPOINT!,
+    bucket: env.S3_BUCKET!,
+    region: env.S3_REGION!,
+    accessKeyId: env.S3_ACCESS_KEY_ID!,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+  };
+}
+
+async function openStore(config: S3ObjectStoreConfig): Promise<S3ObjectStore> {
+  const store = new S3ObjectStore(config);
+  try {
+    await store.ensureBucket();
+  } catch (e) {
+    store.close();
+    throw new Error(
+      `S3 at ${config.endpoint} is not usable (${e instanceof Error ? e.message : String(e)}): ${HOW_TO_START}`,
+      { cause: e },
+    );
+  }
+  return store;
+}
+
+testObjectStore('S3', async () => {
+  const store = await openStore(configFromEnv());
+  return { store, cleanup: async () => store.close() };
+});
+
+describe('S3ObjectStore bucket', () => {
+  it('creates a missing bucket on first use', async () => {
+    const config = {
+      ...configFromEnv(),
+      bucket: `spice-test-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    };
+    const store = await openStore(config);
+    const admin = new S3Client({
+      endpoint: config.endpoint,
+      region: config.region,
+      forcePathStyle: true,
+      credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+    });
+    try {
+      await store.putIfAbsent('first', new TextEncoder().encode('hello'));
+      expect(new TextDecoder().decode((await store.get('first'))!)).toBe('hello');
+      expect((await store.health()).up).toBe(true);
+    } finally {
+      await admin.send(new DeleteObjectCommand({ Bucket: config.bucket, Key: 'first' }));
+      await admin.send(new DeleteBucketCommand({ Bucket: config.bucket }));
+      admin.destroy();
+      store.close();
+    }
+  });
+});

@@ -1,0 +1,210 @@
+import {
+  CreateBucketCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import {
+  conflict,
+  DomainError,
+  OBJECT_ALREADY_EXISTS,
+  unavailable,
+  type ComponentHealth,
+  type ListOptions,
+  type ObjectStore,
+  type PutOptions,
+} from '@spice/domain';
+import type { SpiceConfig } from '../config/config';
+
+export type S3ObjectStoreConfig = Omit<Extract<SpiceConfig['objectStore'], { kind: 's3' }>, 'kind'>;
+
+const OBJECT_STORE_UNAVAILABLE = 'OBJECT_STORE.UNAVAILABLE';
+const OBJECT_STORE_REQUEST_FAILED = 'OBJECT_STORE.REQUEST_FAILED';
+const MAX_KEYS_PER_PAGE = 1000;
+
+/**
+ * The object store on the S3 API (AWS S3, MinIO, moto). Create-if-absent is S3's conditional write
+ * (`If-None-Match: *`), so the server itself refuses a second object at the same key.
+ * The bucket is created on first use when missing.
+ */
+export class S3ObjectStore implements ObjectStore {
+  private readonly client: S3Client;
+  private readonly bucket: string;
+  private readonly endpoint: string;
+  private bucketReady: Promise<void> | null = null;
+
+  constructor(config: S3ObjectStoreConfig) {
+    this.bucket = config.bucket;
+    this.endpoint = config.endpoint;
+    this.client = new S3Client({
+      endpoint: config.endpoint,
+      region: config.region,
+      forcePathStyle: true,
+      credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+      // Without these, a black-holed endpoint hangs a request for minutes instead of failing.
+      requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
+    });
+  }
+
+  async putIfAbsent(key: string, body: Uint8Array, options: PutOptions = {}): Promise<void> {
+    await this.ensureBucket();
+    try {
+      await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: body,
+          IfNoneMatch: '*',
+          ContentType: options.contentType,
+        }),
+      );
+    } catch (e) {
+      // 409 ConditionalRequestConflict: another conditional write to the key was in flight; it may still win.
+      if (httpStatus(e) === 412 || httpStatus(e) === 409) {
+        throw conflict(OBJECT_ALREADY_EXISTS, `Object already exists: ${key}`, { key, bucket: this.bucket });
+      }
+      throw this.failure(`put ${key}`, e);
+    }
+  }
+
+  async put(key: string, body: Uint8Array, options: PutOptions = {}): Promise<void> {
+    await this.ensureBucket();
+    try {
+      await this.client.send(
+        new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: options.contentType }),
+      );
+    } catch (e) {
+      throw this.failure(`put ${key}`, e);
+    }
+  }
+
+  async get(key: string): Promise<Uint8Array | null> {
+    await this.ensureBucket();
+    try {
+      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return response.Body ? await response.Body.transformToByteArray() : new Uint8Array();
+    } catch (e) {
+      if (e instanceof S3ServiceException && e.name === 'NoSuchKey') return null;
+      throw this.failure(`get ${key}`, e);
+    }
+  }
+
+  async list(prefix: string, options: ListOptions = {}): Promise<string[]> {
+    await this.ensureBucket();
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    const keys: string[] = [];
+    let continuationToken: string | undefined;
+    while (keys.length < limit) {
+      const page = await this.listPage(
+        prefix,
+        options.startAfter,
+        continuationToken,
+        Math.min(MAX_KEYS_PER_PAGE, limit - keys.length),
+      );
+      for (const object of page.Contents ?? []) if (object.Key !== undefined) keys.push(object.Key);
+      if (!page.IsTruncated || !page.NextContinuationToken) break;
+      continuationToken = page.NextContinuationToken;
+    }
+    return keys.slice(0, limit);
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.ensureBucket();
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    } catch (e) {
+      throw this.failure(`delete ${key}`, e);
+    }
+  }
+
+  async health(): Promise<ComponentHealth> {
+    const base = { component: 'object-store', adapter: 's3', mode: 'real' } as const;
+    try {
+      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+      return { ...base, up: true, detail: `${this.endpoint}/${this.bucket}` };
+    } catch (e) {
+      return { ...base, up: false, detail: `${this.endpoint}/${this.bucket}: ${describe(e)}` };
+    }
+  }
+
+  /** Creates the bucket when it is missing; runs once per instance unless it fails. */
+  ensureBucket(): Promise<void> {
+    this.bucketReady ??= this.createBucketIfMissing().catch((e: unknown) => {
+      this.bucketReady = null;
+      throw e;
+    });
+    return this.bucketReady;
+  }
+
+  close(): void {
+    this.client.destroy();
+  }
+
+  private async createBucketIfMissing(): Promise<void> {
+    try {
+      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+      return;
+    } catch (e) {
+      if (httpStatus(e) !== 404) throw this.failure(`reach bucket ${this.bucket}`, e);
+    }
+    try {
+      await this.client.send(new CreateBucketCommand({ Bucket: this.bucket }));
+    } catch (e) {
+      // Another process created it between our HEAD and CREATE.
+      if (e instanceof S3ServiceException && e.name === 'BucketAlreadyOwnedByYou') return;
+      throw this.failure(`create bucket ${this.bucket}`, e);
+    }
+  }
+
+  private async listPage(
+    prefix: string,
+    startAfter: string | undefined,
+    continuationToken: string | undefined,
+    maxKeys: number,
+  ) {
+    try {
+      return await this.client.send(
+        new ListObjectsV2Command({
+          Bucket: this.bucket,
+          Prefix: prefix,
+          StartAfter: startAfter,
+          ContinuationToken: continuationToken,
+          MaxKeys: maxKeys,
+        }),
+      );
+    } catch (e) {
+      throw this.failure(`list ${prefix}`, e);
+    }
+  }
+
+  /** Network trouble, throttling and 5xx may pass on retry; other refusals (auth, bad request) will not. */
+  private failure(action: string, cause: unknown): DomainError {
+    const status = httpStatus(cause);
+    const transient = status === undefined || status >= 500 || status === 429 || status === 408;
+    const message = `S3 object store at ${this.endpoint} could not ${action}: ${describe(cause)}`;
+    if (transient) return unavailable(OBJECT_STORE_UNAVAILABLE, message, cause);
+    return new DomainError({
+      code: OBJECT_STORE_REQUEST_FAILED,
+      kind: 'unavailable',
+      retryable: false,
+      message,
+      context: { bucket: this.bucket, status },
+      cause,
+    });
+  }
+}
+
+function httpStatus(e: unknown): number | undefined {
+  return e instanceof S3ServiceException ? e.$metadata.httpStatusCode : undefined;
+}
+
+function describe(e: unknown): string {
+  if (e instanceof S3ServiceException) return `${e.name} (HTTP ${e.$metadata.httpStatusCode ?? '?'})`;
+  if (e instanceof Error)
+    return 'code' in e && e.code ? `${e.name}: ${String(e.code)} ${e.message}` : `${e.name}: ${e.message}`;
+  return String(e);
+}
