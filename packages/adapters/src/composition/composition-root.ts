@@ -1,0 +1,152 @@
+import {
+  EVENTS_TOPIC,
+  ObjectStoreEventStore,
+  ObjectTypeProjector,
+  OntologyService,
+  Relay,
+  type ComponentHealth,
+  type EventStore,
+  type MessageBus,
+  type ObjectStore,
+  type QueryEngine,
+  type SearchIndex,
+  type Subscription,
+} from '@spice/domain';
+import {
+  openRelationalStore,
+  PgCommandLog,
+  PgObjectTypeReadModel,
+  PgRelayCheckpointStore,
+  PgSequenceAllocator,
+  type RelationalStore,
+} from '@spice/db';
+import type { SpiceConfig } from '../config/config';
+import { createLogger, type Logger } from '../logging/logger';
+import { systemClock, uuidV7Ids } from '../system/system-clock';
+import { LocalObjectStore } from '../local/local-object-store.adapter';
+import { S3ObjectStore } from '../s3/s3-object-store.adapter';
+import { InProcessBus } from '../in-process/in-process-bus.adapter';
+import { KafkaBus } from '../kafka/kafka-bus.adapter';
+import { createPostgresSearchIndex } from '../search/postgres-search-index.adapter';
+import { createElasticsearchSearchIndex } from '../search/elasticsearch-search-index.adapter';
+import { createOpenSearchSearchIndex } from '../search/opensearch-search-index.adapter';
+import { DuckDbQueryEngine } from '../duckdb/duckdb-query-engine.adapter';
+import { SparkQueryEngine } from '../spark/spark-query-engine.adapter';
+
+export interface System {
+  readonly config: SpiceConfig;
+  readonly logger: Logger;
+  readonly ontology: OntologyService;
+  readonly events: EventStore;
+  readonly relational: RelationalStore;
+  readonly objects: ObjectStore;
+  readonly bus: MessageBus;
+  readonly search: SearchIndex;
+  readonly queryEngine: QueryEngine;
+  /** Starts the relay and the projections in this process (the workers app, or the embedded single process). */
+  startWorkers(): Promise<void>;
+  health(): Promise<ComponentHealth[]>;
+  stop(): Promise<void>;
+}
+
+/** The one composition root: builds every adapter from config and wires the services over them. */
+export async function createSystem(config: SpiceConfig, logger = createLogger(config.logLevel)): Promise<System> {
+  const relational = await openRelationalStore(config.relational);
+  await relational.migrate();
+  const objects = buildObjectStore(config);
+  const bus = buildBus(config, logger);
+  const search = buildSearch(config, relational);
+  const queryEngine = buildQueryEngine(config);
+
+  const events = new ObjectStoreEventStore(objects, new PgSequenceAllocator(relational.db), systemClock, uuidV7Ids);
+  const objectTypes = new PgObjectTypeReadModel(relational.db);
+  const projector = new ObjectTypeProjector(events, objectTypes, search);
+  await projector.init();
+  const ontology = new OntologyService({
+    events,
+    commands: new PgCommandLog(relational.db),
+    objectTypes,
+    search,
+    clock: systemClock,
+    ids: uuidV7Ids,
+  });
+
+  let relay: Relay | null = null;
+  const subscriptions: Subscription[] = [];
+
+  return {
+    config,
+    logger,
+    ontology,
+    events,
+    relational,
+    objects,
+    bus,
+    search,
+    queryEngine,
+    async startWorkers() {
+      if (relay) return;
+      await bus.ensureTopic(EVENTS_TOPIC, { partitions: 4 });
+      relay = new Relay(
+        events,
+        bus,
+        new PgRelayCheckpointStore(relational.db),
+        { name: 'event-relay', topic: EVENTS_TOPIC, batchSize: 500, lookbackMs: 60_000, idleWaitMs: config.bus.kind === 'in-process' ? 1_000 : 100 },
+        (e) => logger.warn({ err: e }, 'relay cycle failed; retrying'),
+      );
+      relay.start();
+      subscriptions.push(
+        await bus.subscribe({
+          topic: EVENTS_TOPIC,
+          groupId: 'projection.object-types',
+          fromBeginning: true,
+          handle: (m) => projector.handleMessage(m),
+        }),
+      );
+      logger.info('relay and object-type projection started');
+    },
+    async health() {
+      const checks = [relational.health(), objects.health(), bus.health(), search.health(), queryEngine.health()];
+      return Promise.all(
+        checks.map((c) =>
+          c.catch((e: unknown) => ({ component: 'unknown', adapter: 'unknown', mode: 'embedded' as const, up: false, detail: String(e) })),
+        ),
+      );
+    },
+    async stop() {
+      await relay?.stop();
+      for (const s of subscriptions.splice(0)) await s.stop();
+      await bus.close();
+      await search.close?.();
+      await queryEngine.close();
+      await relational.close();
+    },
+  };
+}
+
+function buildObjectStore(config: SpiceConfig): ObjectStore {
+  const c = config.objectStore;
+  return c.kind === 's3' ? new S3ObjectStore(c) : new LocalObjectStore(c);
+}
+
+function buildBus(config: SpiceConfig, logger: Logger): MessageBus {
+  const c = config.bus;
+  return c.kind === 'kafka' ? new KafkaBus({ ...c, logger: logger.child({ component: 'kafka' }) }) : new InProcessBus();
+}
+
+function buildSearch(config: SpiceConfig, relational: RelationalStore): SearchIndex & { close?(): Promise<void> } {
+  const c = config.search;
+  switch (c.kind) {
+    case 'postgres':
+      return createPostgresSearchIndex({ sql: relational.sql, mode: relational.kind === 'pglite' ? 'embedded' : 'real' });
+    case 'elasticsearch':
+      return createElasticsearchSearchIndex({ url: c.url });
+    case 'opensearch':
+      return createOpenSearchSearchIndex({ url: c.url });
+  }
+}
+
+function buildQueryEngine(config: SpiceConfig): QueryEngine {
+  const c = config.queryEngine;
+  return c.kind === 'spark' ? new SparkQueryEngine(c) : new DuckDbQueryEngine();
+}

@@ -1,0 +1,3 @@
+export * from './config/config';
+export * from './composition/composition-root';
+export * from './logging/logger';
