@@ -1,5 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { IncomingMessage, MessageBus, OutgoingMessage, SubscribeOptions, Subscription } from './message-bus.port';
+import type {
+  IncomingMessage,
+  MessageBus,
+  OutgoingMessage,
+  SubscribeOptions,
+  Subscription,
+} from './message-bus.port';
 
 export interface MessageBusFixture {
   readonly bus: MessageBus;
@@ -68,7 +74,11 @@ export function testMessageBus(adapterName: string, makeBus: () => Promise<Messa
       const first: string[] = [];
       const second: string[] = [];
       await subscribe({ topic, groupId: uniqueName('first'), handle: async (m) => void first.push(m.value) });
-      await subscribe({ topic, groupId: uniqueName('second'), handle: async (m) => void second.push(m.value) });
+      await subscribe({
+        topic,
+        groupId: uniqueName('second'),
+        handle: async (m) => void second.push(m.value),
+      });
 
       const sent = messages(30, (i) => `fanout-key-${i % 7}`);
       await bus().publish(topic, sent);
@@ -135,7 +145,11 @@ export function testMessageBus(adapterName: string, makeBus: () => Promise<Messa
       await bus().publish(topic, sent);
 
       const received: string[] = [];
-      await subscribe({ topic, groupId: uniqueName('late-group'), handle: async (m) => void received.push(m.value) });
+      await subscribe({
+        topic,
+        groupId: uniqueName('late-group'),
+        handle: async (m) => void received.push(m.value),
+      });
 
       await waitFor('5 earlier messages', () => received.length >= 5);
       expect(received.sort()).toEqual(sent.map((m) => m.value).sort());
@@ -144,7 +158,10 @@ export function testMessageBus(adapterName: string, makeBus: () => Promise<Messa
     it('starts a new group without fromBeginning at the end of the topic', async () => {
       const topic = uniqueName('tail');
       await bus().ensureTopic(topic, { partitions: 4 });
-      await bus().publish(topic, messages(5, (i) => `tail-key-${i}`));
+      await bus().publish(
+        topic,
+        messages(5, (i) => `tail-key-${i}`),
+      );
 
       const received: string[] = [];
       await subscribe({
@@ -187,7 +204,11 @@ export function testMessageBus(adapterName: string, makeBus: () => Promise<Messa
       await bus().ensureTopic(topic, { partitions: 4 });
       const groupId = uniqueName('group');
       const beforeStop: string[] = [];
-      const subscription = await subscribe({ topic, groupId, handle: async (m) => void beforeStop.push(m.value) });
+      const subscription = await subscribe({
+        topic,
+        groupId,
+        handle: async (m) => void beforeStop.push(m.value),
+      });
 
       await bus().publish(topic, [{ key: 'stop-key', value: 'm-0' }]);
       await waitFor('the first message', () => beforeStop.length >= 1);
