@@ -41,7 +41,7 @@ export async function seedDemoWorkspace(ontology: OntologyService, actor: Actor)
       description: 'Something we sell',
       properties: [
         { apiName: 'sku', displayName: 'SKU', dataType: 'string', required: true },
-        { apiName: 'title', displayName: 'Title', dataType: 'string', required: true },
+        { apiName: 'name', displayName: 'Name', dataType: 'string', required: true },
         { apiName: 'price', displayName: 'Price', dataType: 'double' },
       ],
       primaryKey: 'sku',

@@ -13,6 +13,8 @@ import { ONTOLOGY_AGGREGATE, ONTOLOGY_EVENT_SCHEMA_VERSION, type OntologyEvent }
 import { evolveOntology, initialOntologyState, type OntologyState } from '../ontology/ontology.state';
 import { OBJECT_TYPE_SEARCH_INDEX, type ObjectTypeDoc } from '../ontology/object-type.projection';
 
+const MAX_CACHED_ONTOLOGIES = 100;
+
 export interface Actor {
   readonly id: string;
 }
@@ -34,14 +36,17 @@ export interface OntologyServiceDeps {
 
 /** Commands and queries on ontologies; the web app and the workers both call this. */
 export class OntologyService {
+  /** Folded state per ontology; each load still catches up from the store, so it is never trusted stale. */
+  private readonly states = new Map<string, { state: OntologyState; seq: number }>();
+
   constructor(private readonly deps: OntologyServiceDeps) {}
 
-  createOntology(input: unknown, actor: Actor, commandId?: string): Promise<CommandOutcome> {
+  async createOntology(input: unknown, actor: Actor, commandId?: string): Promise<CommandOutcome> {
     const data = parseOrThrow(ZCreateOntologyInput, input, 'ONTOLOGY.INVALID_INPUT');
     return this.execute(data.ontologyId, { type: 'CreateOntology', data }, actor, commandId);
   }
 
-  defineObjectType(ontologyId: string, input: unknown, actor: Actor, commandId?: string): Promise<CommandOutcome> {
+  async defineObjectType(ontologyId: string, input: unknown, actor: Actor, commandId?: string): Promise<CommandOutcome> {
     const data = parseOrThrow(ZDefineObjectTypeInput, input, 'ONTOLOGY.INVALID_OBJECT_TYPE');
     const objectTypeId = this.deps.ids.prefixed('ot');
     return this.execute(ontologyId, { type: 'DefineObjectType', data: { ...data, objectTypeId } }, actor, commandId);
@@ -106,9 +111,15 @@ export class OntologyService {
   }
 
   private async load(ontologyId: string): Promise<{ state: OntologyState; seq: number }> {
-    const events = await this.deps.events.readStream(ONTOLOGY_AGGREGATE, ontologyId);
-    const state = events.reduce((s, e) => evolveOntology(s, toOntologyEvent(e)), initialOntologyState);
-    return { state, seq: events.at(-1)?.sequenceNumber ?? 0 };
+    const cached = this.states.get(ontologyId) ?? { state: initialOntologyState, seq: 0 };
+    const newer = await this.deps.events.readStream(ONTOLOGY_AGGREGATE, ontologyId, cached.seq + 1);
+    const loaded = {
+      state: newer.reduce((s, e) => evolveOntology(s, toOntologyEvent(e)), cached.state),
+      seq: newer.at(-1)?.sequenceNumber ?? cached.seq,
+    };
+    if (this.states.size >= MAX_CACHED_ONTOLOGIES) this.states.delete(this.states.keys().next().value!);
+    this.states.set(ontologyId, loaded);
+    return loaded;
   }
 }
 
