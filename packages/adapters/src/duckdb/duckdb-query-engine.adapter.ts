@@ -64,7 +64,7 @@ export class DuckDbQueryEngine implements QueryEngine {
   }
 
   async health(): Promise<ComponentHealth> {
-    const base = { component: 'query-engine', adapter: 'duckdb', mode: 'embedded' } as const;
+    const base = { component: 'query engine', adapter: 'duckdb', mode: 'embedded' } as const;
     try {
       const connection = await this.connect();
       try {

@@ -111,7 +111,7 @@ export class LocalObjectStore implements ObjectStore {
   }
 
   async health(): Promise<ComponentHealth> {
-    const base = { component: 'object-store', adapter: 'local-directory', mode: 'embedded' } as const;
+    const base = { component: 'object store', adapter: 'local-directory', mode: 'embedded' } as const;
     try {
       await mkdir(this.root, { recursive: true });
       await access(this.root, constants.R_OK | constants.W_OK);

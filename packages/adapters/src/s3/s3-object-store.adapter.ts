@@ -122,7 +122,7 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async health(): Promise<ComponentHealth> {
-    const base = { component: 'object-store', adapter: 's3', mode: 'real' } as const;
+    const base = { component: 'object store', adapter: 's3', mode: 'real' } as const;
     try {
       await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
       return { ...base, up: true, detail: `${this.endpoint}/${this.bucket}` };

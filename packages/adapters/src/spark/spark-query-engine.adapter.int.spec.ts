@@ -24,7 +24,7 @@ it('reports the Spark version of the configured spark-submit as its health', asy
 
   const health = await engine.health();
 
-  expect(health).toMatchObject({ component: 'query-engine', adapter: 'spark', mode: 'real', up: true });
+  expect(health).toMatchObject({ component: 'query engine', adapter: 'spark', mode: 'real', up: true });
   expect(health.detail).toMatch(/^Spark \d+\.\d+\.\d+/);
 });
 

@@ -84,7 +84,7 @@ export class SparkQueryEngine implements QueryEngine {
   }
 
   async health(): Promise<ComponentHealth> {
-    const base = { component: 'query-engine', adapter: 'spark', mode: 'real' } as const;
+    const base = { component: 'query engine', adapter: 'spark', mode: 'real' } as const;
     // A successful answer is cached (each check starts a JVM); a failure is not, so a fixed install shows up.
     this.version ??= this.sparkVersion().catch((error: unknown) => {
       this.version = undefined;

@@ -37,7 +37,12 @@ export class DomainError extends Error {
   }
 }
 
-export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
+/**
+ * Recognises a DomainError by class or by shape: bundlers (Next.js layers) can load the class twice in one
+ * process, and then `instanceof` fails across the copies.
+ */
+export const isDomainError = (e: unknown): e is DomainError =>
+  e instanceof DomainError || (e instanceof Error && e.name === 'DomainError' && 'kind' in e && 'code' in e);
 
 export const invalid = (code: string, message: string, issues: FieldIssue[] = [], context?: Record<string, unknown>) =>
   new DomainError({ code, kind: 'invalid', message, issues, ...(context ? { context } : {}) });
