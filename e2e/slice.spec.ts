@@ -106,7 +106,9 @@ test('the health page and endpoint report all five components up', async ({ page
   expect(res.status(), JSON.stringify(body)).toBe(200);
   expect(body.status).toBe('ok');
   expect(body.components).toHaveLength(5);
-  for (const c of body.components) expect(c).toMatchObject({ up: true, mode: expect.stringMatching(/^(embedded|real)$/), adapter: expect.any(String) });
+  // Which stack this run targets decides every component's mode: a real-stack run must not fall back.
+  const mode = process.env.E2E_STACK === 'real' ? 'real' : 'embedded';
+  for (const c of body.components) expect(c).toMatchObject({ up: true, mode, adapter: expect.any(String) });
 
   await signIn(page.request);
   await page.goto('/health');
@@ -114,4 +116,41 @@ test('the health page and endpoint report all five components up', async ({ page
   await expect(table.getByRole('row')).toHaveCount(6); // header + five components
   for (const c of body.components) await expect(table.getByRole('row').filter({ hasText: c.adapter })).not.toHaveCount(0);
   await expect(page.getByText('All 5 components up')).toBeVisible();
+});
+
+test('tRPC answers bad input with a typed error naming each field, and appends nothing', async ({ request }) => {
+  await signIn(request);
+  const define = (input: Record<string, unknown>) =>
+    request.post('/api/trpc/ontology.defineObjectType', { data: { json: { ontologyId: 'demo', ...input } } });
+  const list = async () => {
+    const res = await request.get(`/api/trpc/ontology.listObjectTypes?input=${encodeURIComponent(JSON.stringify({ json: { ontologyId: 'demo' } }))}`);
+    return ((await res.json()) as { result: { data: { json: { apiName: string }[] } } }).result.data.json.map((t) => t.apiName);
+  };
+  const before = await list();
+
+  const unknownType = await define({ apiName: 'Berth', displayName: 'Berth', properties: [{ apiName: 'code', displayName: 'Code', dataType: 'varchar' }] });
+  expect(unknownType.status()).toBe(400);
+  const unknownBody = (await unknownType.json()) as { error: { json: { data: { code: string; issues: { path: string; message: string }[] } } } };
+  expect(unknownBody.error.json.data.code).toBe('BAD_REQUEST');
+  expect(unknownBody.error.json.data.issues).toEqual([
+    expect.objectContaining({
+      path: 'properties.0.dataType',
+      message: 'unknown property type "varchar"; expected one of string, integer, long, double, decimal, boolean, date, timestamp',
+    }),
+  ]);
+
+  const invalidName = await define({ apiName: 'berth yard', displayName: 'Berth yard' });
+  expect(invalidName.status()).toBe(400);
+  const invalidBody = (await invalidName.json()) as { error: { json: { data: { domainCode: string; issues: { path: string; rule: string }[] } } } };
+  expect(invalidBody.error.json.data.domainCode).toBe('ONTOLOGY.INVALID_OBJECT_TYPE');
+  expect(invalidBody.error.json.data.issues).toEqual([expect.objectContaining({ path: 'apiName', rule: 'naming' })]);
+
+  const duplicate = await define({ apiName: 'Customer', displayName: 'Customer again' });
+  expect(duplicate.status()).toBe(400);
+  const duplicateBody = (await duplicate.json()) as { error: { json: { data: { issues: { path: string; message: string }[] } } } };
+  expect(duplicateBody.error.json.data.issues).toEqual([
+    expect.objectContaining({ path: 'apiName', message: 'an object type "Customer" already exists in this ontology' }),
+  ]);
+
+  expect(await list()).toEqual(before);
 });
