@@ -3,17 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testRelationalStore } from '@spice/domain/contracts';
 import { openRelationalStore, type RelationalConfig } from './client';
-import { PgCommandLog, PgObjectTypeReadModel, PgRelayCheckpointStore, PgSequenceAllocator } from './repositories';
+import { PgCommandLog, PgEventLedger, PgObjectTypeReadModel, PgProcessedEventsRegistry } from './repositories';
 
 async function openPorts(config: RelationalConfig, afterClose: () => void = () => undefined) {
   const store = await openRelationalStore(config);
   await store.migrate();
   return {
     ports: {
-      allocator: new PgSequenceAllocator(store.db),
+      ledger: new PgEventLedger(store.db),
       commands: new PgCommandLog(store.db),
       objectTypes: new PgObjectTypeReadModel(store.db),
-      checkpoints: new PgRelayCheckpointStore(store.db),
+      registry: new PgProcessedEventsRegistry(store.db),
     },
     cleanup: async () => {
       await store.close();

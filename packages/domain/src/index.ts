@@ -16,4 +16,5 @@ export * from './ontology/object-type.projection';
 export * from './application/ontology-service';
 export * from './application/relay';
 export * from './application/object-type-projector';
+export * from './application/idempotent-consumer';
 export * from './application/demo-seed';

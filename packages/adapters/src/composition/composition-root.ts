@@ -1,11 +1,14 @@
 import {
+  DEAD_LETTER_TOPIC,
   EVENTS_TOPIC,
   ObjectStoreEventStore,
+  IdempotentConsumer,
   ObjectTypeProjector,
   OntologyService,
   Relay,
   type ComponentHealth,
   type EventStore,
+  type ProcessedEventsRegistry,
   type MessageBus,
   type ObjectStore,
   type QueryEngine,
@@ -16,8 +19,8 @@ import {
   openRelationalStore,
   PgCommandLog,
   PgObjectTypeReadModel,
-  PgRelayCheckpointStore,
-  PgSequenceAllocator,
+  PgEventLedger,
+  PgProcessedEventsRegistry,
   type RelationalStore,
 } from '@spice/db';
 import type { SpiceConfig } from '../config/config';
@@ -38,6 +41,7 @@ export interface System {
   readonly logger: Logger;
   readonly ontology: OntologyService;
   readonly events: EventStore;
+  readonly registry: ProcessedEventsRegistry;
   readonly relational: RelationalStore;
   readonly objects: ObjectStore;
   readonly bus: MessageBus;
@@ -58,9 +62,10 @@ export async function createSystem(config: SpiceConfig, logger = createLogger(co
   const search = buildSearch(config, relational);
   const queryEngine = buildQueryEngine(config);
 
-  const events = new ObjectStoreEventStore(objects, new PgSequenceAllocator(relational.db), systemClock, uuidV7Ids);
+  const events = new ObjectStoreEventStore(objects, new PgEventLedger(relational.db), systemClock, uuidV7Ids);
   const objectTypes = new PgObjectTypeReadModel(relational.db);
-  const projector = new ObjectTypeProjector(events, objectTypes, search);
+  const registry = new PgProcessedEventsRegistry(relational.db);
+  const projector = new ObjectTypeProjector(objectTypes, search);
   await projector.init();
   const ontology = new OntologyService({
     events,
@@ -79,6 +84,7 @@ export async function createSystem(config: SpiceConfig, logger = createLogger(co
     logger,
     ontology,
     events,
+    registry,
     relational,
     objects,
     bus,
@@ -90,18 +96,14 @@ export async function createSystem(config: SpiceConfig, logger = createLogger(co
       relay = new Relay(
         events,
         bus,
-        new PgRelayCheckpointStore(relational.db),
-        { name: 'event-relay', topic: EVENTS_TOPIC, batchSize: 500, lookbackMs: 60_000, idleWaitMs: config.bus.kind === 'in-process' ? 1_000 : 100 },
+        { topic: EVENTS_TOPIC, batchSize: 1000, idleWaitMs: config.bus.kind === 'in-process' ? 1_000 : 100, retryDelayMs: 1_000 },
         (e) => logger.warn({ err: e }, 'relay cycle failed; retrying'),
       );
       relay.start();
+      await bus.ensureTopic(DEAD_LETTER_TOPIC, { partitions: 1 });
+      const consumer = new IdempotentConsumer(projector, { events, registry, bus });
       subscriptions.push(
-        await bus.subscribe({
-          topic: EVENTS_TOPIC,
-          groupId: 'projection.object-types',
-          fromBeginning: true,
-          handle: (m) => projector.handleMessage(m),
-        }),
+        await bus.subscribe({ topic: EVENTS_TOPIC, groupId: projector.name, fromBeginning: true, handle: (m) => consumer.handleMessage(m) }),
       );
       logger.info('relay and object-type projection started');
     },

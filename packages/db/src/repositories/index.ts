@@ -1,4 +1,4 @@
 export * from './command-log.repository';
 export * from './object-type-read-model.repository';
-export * from './relay-checkpoint.repository';
-export * from './sequence-allocator.repository';
+export * from './event-ledger.repository';
+export * from './processed-events.repository';

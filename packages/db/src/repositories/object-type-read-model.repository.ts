@@ -1,47 +1,13 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
-import type { ClaimOutcome, EventEnvelope, ObjectTypeDoc, ObjectTypeReadModel } from '@spice/domain';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { EventEnvelope, ObjectTypeDoc, ObjectTypeReadModel } from '@spice/domain';
 import type { Database } from '../client';
-import { aggregateProgress, objectTypes, processedEvents, projectionVersions } from '../schema';
+import { objectTypes, projectionVersions } from '../schema';
+import { markDoneInTx } from './processed-events.repository';
 
 const PROJECTION = 'object_types';
 
 export class PgObjectTypeReadModel implements ObjectTypeReadModel {
   constructor(private readonly db: Database) {}
-
-  async claim(handler: string, event: EventEnvelope, leaseMs: number): Promise<ClaimOutcome> {
-    const leaseUntil = sql`now() + ${`${leaseMs} milliseconds`}::interval`;
-    const inserted = await this.db
-      .insert(processedEvents)
-      .values({
-        handler,
-        eventId: event.eventId,
-        aggregateType: event.aggregateType,
-        aggregateId: event.aggregateId,
-        sequenceNumber: event.sequenceNumber,
-        status: 'claimed',
-        leaseUntil,
-      })
-      .onConflictDoNothing()
-      .returning({ eventId: processedEvents.eventId });
-    if (inserted.length > 0) return 'claimed';
-    const key = and(eq(processedEvents.handler, handler), eq(processedEvents.eventId, event.eventId));
-    const taken = await this.db
-      .update(processedEvents)
-      .set({ status: 'claimed', leaseUntil, attempts: sql`${processedEvents.attempts} + 1`, updatedAt: sql`now()` })
-      .where(and(key, sql`(${processedEvents.status} = 'failed' or (${processedEvents.status} = 'claimed' and ${processedEvents.leaseUntil} < now()))`))
-      .returning({ eventId: processedEvents.eventId });
-    if (taken.length > 0) return 'claimed';
-    const [row] = await this.db.select({ status: processedEvents.status }).from(processedEvents).where(key);
-    return row?.status === 'done' || row?.status === 'skipped' ? 'already-done' : 'busy';
-  }
-
-  async lastSeq(handler: string, aggregateType: string, aggregateId: string): Promise<number> {
-    const [row] = await this.db
-      .select({ lastSeq: aggregateProgress.lastSeq })
-      .from(aggregateProgress)
-      .where(and(eq(aggregateProgress.handler, handler), eq(aggregateProgress.aggregateType, aggregateType), eq(aggregateProgress.aggregateId, aggregateId)));
-    return row?.lastSeq ?? 0;
-  }
 
   async get(id: string): Promise<ObjectTypeDoc | null> {
     const [row] = await this.db.select().from(objectTypes).where(eq(objectTypes.id, id));
@@ -59,17 +25,7 @@ export class PgObjectTypeReadModel implements ObjectTypeReadModel {
         };
         await tx.insert(objectTypes).values(row).onConflictDoUpdate({ target: objectTypes.id, set: row });
       }
-      await tx
-        .update(processedEvents)
-        .set({ status: 'done', leaseUntil: null, updatedAt: sql`now()` })
-        .where(and(eq(processedEvents.handler, handler), eq(processedEvents.eventId, event.eventId)));
-      await tx
-        .insert(aggregateProgress)
-        .values({ handler, aggregateType: event.aggregateType, aggregateId: event.aggregateId, lastSeq: event.sequenceNumber })
-        .onConflictDoUpdate({
-          target: [aggregateProgress.handler, aggregateProgress.aggregateType, aggregateProgress.aggregateId],
-          set: { lastSeq: sql`greatest(${aggregateProgress.lastSeq}, ${event.sequenceNumber})`, updatedAt: sql`now()` },
-        });
+      await markDoneInTx(tx, handler, event);
       await tx
         .insert(projectionVersions)
         .values({ projection: PROJECTION, version: 1 })

@@ -3,4 +3,4 @@ export * from './commands';
 export * from './object-types';
 export * from './processed-events';
 export * from './projection-versions';
-export * from './relay-checkpoints';
+export * from './event-ledger';

@@ -9,7 +9,7 @@ export const processedEvents = pgTable(
     aggregateType: text('aggregate_type').notNull(),
     aggregateId: text('aggregate_id').notNull(),
     sequenceNumber: bigint('sequence_number', { mode: 'number' }).notNull(),
-    status: text('status', { enum: ['claimed', 'done', 'failed', 'skipped'] }).notNull(),
+    status: text('status', { enum: ['claimed', 'done', 'failed', 'skipped', 'dead'] }).notNull(),
     attempts: integer('attempts').notNull().default(1),
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
     lastError: text('last_error'),

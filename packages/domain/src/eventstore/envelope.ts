@@ -23,6 +23,8 @@ export type EventEnvelope = z.infer<typeof ZEventEnvelope>;
 
 /** An event as a decider emits it, before the store gives it an id and a position. */
 export interface PendingEvent {
+  /** Given by callers that retry appends and want the event-id idempotency rule; generated otherwise. */
+  readonly eventId?: string;
   readonly eventType: string;
   readonly schemaVersion: number;
   readonly payload: Record<string, unknown>;

@@ -1,4 +1,5 @@
 import type { AppendContext, EventEnvelope, PendingEvent } from './envelope';
+import type { LedgerBatch } from './event-ledger.port';
 
 export interface AppendRequest {
   readonly aggregateType: string;
@@ -12,25 +13,25 @@ export interface AppendRequest {
 export interface AppendResult {
   readonly events: readonly EventEnvelope[];
   readonly lastSeq: number;
-}
-
-/** One entry of the time-ordered index the relay tails: the events of one append. */
-export interface IndexedBatch {
-  readonly position: string;
-  readonly events: readonly EventEnvelope[];
+  /** True when every event id had been appended before with the same content: nothing new was written. */
+  readonly duplicate: boolean;
 }
 
 /**
- * The single source of truth. Appends are atomic per command and guarded by expectedSeq
- * (a mismatch throws DomainError EVENT_STORE.SEQUENCE_CONFLICT with the current sequence).
+ * The single source of truth. Appends are atomic per command and guarded by expectedSeq (a mismatch
+ * throws DomainError EVENT_STORE.SEQUENCE_CONFLICT with the current sequence); an event id reused with
+ * other content throws EVENT_STORE.EVENT_ID_REUSED. Nothing is appended in either case.
  */
 export interface EventStore {
   append(request: AppendRequest): Promise<AppendResult>;
   readStream(aggregateType: string, aggregateId: string, fromSeq?: number): Promise<EventEnvelope[]>;
-  /** Batches in index order strictly after `afterPosition` (or from the start), at most `limit`. */
-  readIndex(afterPosition: string | null, limit: number): Promise<IndexedBatch[]>;
-  /** The index position `ms` milliseconds before `position`, for bounded look-back. */
-  positionBefore(position: string, ms: number): string;
-  /** Resolves when something may have been appended (in-process hint; may also just time out). */
+  /** Appends the relay has not yet published, in append order. */
+  unpublished(limit: number): Promise<LedgerBatch[]>;
+  markPublished(positions: readonly string[]): Promise<void>;
+  /** Every append after `position` (or from the start) in append order: what replays read. */
+  readAll(afterPosition: string | null, limit: number): Promise<LedgerBatch[]>;
+  /** Brings the ledger up to what the object store holds for one stream; returns the stream's last sequence. */
+  repair(aggregateType: string, aggregateId: string): Promise<number>;
+  /** Resolves when something may have been appended (an in-process hint; may also just time out). */
   waitForAppend(timeoutMs: number): Promise<void>;
 }

@@ -2,33 +2,40 @@ import type { ObjectStore } from '../ports/object-store.port';
 import { OBJECT_ALREADY_EXISTS } from '../ports/object-store.port';
 import type { Clock, IdGenerator } from '../ports/clock.port';
 import { conflict, DomainError, invalid, isDomainError } from '../shared/errors';
+import { contentHash } from '../shared/stable-hash';
 import { aggregateIdKeySegment, normaliseAggregateId } from './aggregate-id';
 import { ZEventEnvelope, type EventEnvelope } from './envelope';
-import type { AppendRequest, AppendResult, EventStore, IndexedBatch } from './event-store.port';
-import type { SequenceAllocator } from './sequence-allocator.port';
+import type { EventLedger, LedgerBatch } from './event-ledger.port';
+import type { AppendRequest, AppendResult, EventStore } from './event-store.port';
 
 const SEQ_DIGITS = 12;
-const TIME_DIGITS = 13;
 const READ_CONCURRENCY = 16;
 export const SEQUENCE_CONFLICT = 'EVENT_STORE.SEQUENCE_CONFLICT';
+export const EVENT_ID_REUSED = 'EVENT_STORE.EVENT_ID_REUSED';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** Raised inside the allocator's lock when the store already holds the position: the allocator is behind. */
+/** Raised inside the ledger's lock when the store already holds the position: the ledger is behind. */
 class PositionTaken extends Error {}
 
+/** What an event id is bound to: reusing the id for anything else is refused. */
+export function eventFingerprint(e: Pick<EventEnvelope, 'aggregateType' | 'aggregateId' | 'eventType' | 'schemaVersion' | 'payload'>): string {
+  return contentHash({ a: e.aggregateType, i: e.aggregateId, t: e.eventType, v: e.schemaVersion, p: e.payload });
+}
+
 /**
- * The event store over an object store. Each append is one immutable object holding the command's events,
- * written create-if-absent at `streams/<type>/<id>/<first seq>`, so the store itself refuses a second event
- * at the same position; a copy goes to `index/<time>-<event id>` for the relay to tail in time order.
+ * The event store: each append is one immutable object holding the command's events, written
+ * create-if-absent at `streams/<type>/<id>/<first seq>` so the object store itself refuses a second append at
+ * the same position. The ledger (relational) reserves positions, guards event ids and records each append for
+ * the relay, in one transaction that commits only after the object is written.
  */
 export class ObjectStoreEventStore implements EventStore {
   private waiters: (() => void)[] = [];
 
   constructor(
     private readonly objects: ObjectStore,
-    private readonly allocator: SequenceAllocator,
+    private readonly ledger: EventLedger,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
   ) {}
@@ -37,33 +44,30 @@ export class ObjectStoreEventStore implements EventStore {
     if (request.events.length === 0) throw invalid('EVENT_STORE.EMPTY_APPEND', 'An append needs at least one event');
     const aggregateId = normaliseAggregateId(request.aggregateId);
     const { aggregateType } = request;
+    const eventIds = request.events.map((e) => ({
+      eventId: e.eventId ?? this.ids.uuid(),
+      payloadHash: eventFingerprint({ aggregateType, aggregateId, eventType: e.eventType, schemaVersion: e.schemaVersion, payload: e.payload }),
+    }));
     try {
-      const events = await this.allocator.reserve(
-        aggregateType,
-        aggregateId,
-        request.events.length,
-        request.expectedSeq,
+      const outcome = await this.ledger.reserve(
+        { aggregateType, aggregateId, count: request.events.length, expectedSeq: request.expectedSeq, eventIds },
         async (firstSeq) => {
-          const envelopes = this.envelopes(request, aggregateId, firstSeq);
-          const body = encoder.encode(JSON.stringify({ events: envelopes }));
+          const events = this.envelopes(request, aggregateId, firstSeq, eventIds.map((e) => e.eventId));
+          const streamKey = this.streamKey(aggregateType, aggregateId, firstSeq);
           try {
-            await this.objects.putIfAbsent(this.streamKey(aggregateType, aggregateId, firstSeq), body, {
-              contentType: 'application/json',
-            });
+            await this.objects.putIfAbsent(streamKey, encoder.encode(JSON.stringify({ events })), { contentType: 'application/json' });
           } catch (e) {
             if (isDomainError(e) && e.code === OBJECT_ALREADY_EXISTS) throw new PositionTaken();
             throw e;
           }
-          await this.objects.put(`index/${this.indexPosition(envelopes[0]!)}`, body, { contentType: 'application/json' });
-          return envelopes;
+          return { streamKey, events };
         },
       );
-      this.wakeWaiters();
-      return { events, lastSeq: events[events.length - 1]!.sequenceNumber };
+      if (outcome.kind === 'appended') this.wakeWaiters();
+      return { events: outcome.events, lastSeq: outcome.events.at(-1)!.sequenceNumber, duplicate: outcome.kind === 'duplicate' };
     } catch (e) {
       if (!(e instanceof PositionTaken)) throw e;
-      const storeSeq = await this.lastSeqInStore(aggregateType, aggregateId);
-      await this.allocator.repair(aggregateType, aggregateId, storeSeq);
+      const storeSeq = await this.repair(aggregateType, aggregateId);
       throw conflict(SEQUENCE_CONFLICT, `The stream changed: expected sequence ${request.expectedSeq}, current is ${storeSeq}`, {
         expectedSeq: request.expectedSeq,
         currentSeq: storeSeq,
@@ -81,18 +85,36 @@ export class ObjectStoreEventStore implements EventStore {
     return batches.flat().filter((e) => e.sequenceNumber >= fromSeq);
   }
 
-  async readIndex(afterPosition: string | null, limit: number): Promise<IndexedBatch[]> {
-    const keys = await this.objects.list('index/', {
-      ...(afterPosition ? { startAfter: `index/${afterPosition}` } : {}),
-      limit,
-    });
-    const batches = await this.getBatches(keys);
-    return keys.map((k, i) => ({ position: k.slice('index/'.length), events: batches[i]! }));
+  unpublished(limit: number): Promise<LedgerBatch[]> {
+    return this.ledger.unpublished(limit);
   }
 
-  positionBefore(position: string, ms: number): string {
-    const time = Number(position.slice(0, TIME_DIGITS));
-    return String(Math.max(0, time - ms)).padStart(TIME_DIGITS, '0');
+  markPublished(positions: readonly string[]): Promise<void> {
+    return this.ledger.markPublished(positions);
+  }
+
+  readAll(afterPosition: string | null, limit: number): Promise<LedgerBatch[]> {
+    return this.ledger.readAll(afterPosition, limit);
+  }
+
+  async repair(aggregateType: string, rawId: string): Promise<number> {
+    const aggregateId = normaliseAggregateId(rawId);
+    const known = await this.ledger.current(aggregateType, aggregateId);
+    const prefix = this.streamPrefix(aggregateType, aggregateId);
+    const allKeys = await this.listAll(prefix);
+    const starts = allKeys.map((k) => Number(k.slice(prefix.length)));
+    // Only batches that may reach past what the ledger knows: the last one starting at or before it, and later ones.
+    const keys = allKeys.slice(Math.max(0, starts.findLastIndex((s) => s <= known)));
+    const batches = await this.getBatches(keys);
+    let last = known;
+    for (const [i, events] of batches.entries()) {
+      const batchLast = events.at(-1)!.sequenceNumber;
+      if (batchLast <= known) continue;
+      await this.ledger.recover({ streamKey: keys[i]!, events }, events.map(eventFingerprint));
+      last = Math.max(last, batchLast);
+    }
+    if (last > known) this.wakeWaiters();
+    return last;
   }
 
   waitForAppend(timeoutMs: number): Promise<void> {
@@ -113,11 +135,11 @@ export class ObjectStoreEventStore implements EventStore {
     for (const w of this.waiters.splice(0)) w();
   }
 
-  private envelopes(request: AppendRequest, aggregateId: string, firstSeq: number): EventEnvelope[] {
+  private envelopes(request: AppendRequest, aggregateId: string, firstSeq: number, eventIds: readonly string[]): EventEnvelope[] {
     const occurredAt = this.clock.now().toISOString();
     const correlationId = request.context.correlationId ?? request.context.commandId;
     return request.events.map((event, i) => ({
-      eventId: this.ids.uuid(),
+      eventId: eventIds[i]!,
       commandId: request.context.commandId,
       aggregateType: request.aggregateType,
       aggregateId,
@@ -131,24 +153,12 @@ export class ObjectStoreEventStore implements EventStore {
     }));
   }
 
-  private indexPosition(first: EventEnvelope): string {
-    return `${String(Date.parse(first.occurredAt)).padStart(TIME_DIGITS, '0')}-${first.eventId}`;
-  }
-
   private streamPrefix(aggregateType: string, aggregateId: string): string {
     return `streams/${aggregateIdKeySegment(aggregateType)}/${aggregateIdKeySegment(aggregateId)}/`;
   }
 
   private streamKey(aggregateType: string, aggregateId: string, firstSeq: number): string {
     return this.streamPrefix(aggregateType, aggregateId) + String(firstSeq).padStart(SEQ_DIGITS, '0');
-  }
-
-  private async lastSeqInStore(aggregateType: string, aggregateId: string): Promise<number> {
-    const keys = await this.listAll(this.streamPrefix(aggregateType, aggregateId));
-    const lastKey = keys.at(-1);
-    if (!lastKey) return 0;
-    const [batch] = await this.getBatches([lastKey]);
-    return batch!.at(-1)!.sequenceNumber;
   }
 
   private async listAll(prefix: string): Promise<string[]> {

@@ -1,0 +1,167 @@
+import { and, asc, eq, gt, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import {
+  conflict,
+  EVENT_ID_REUSED,
+  SEQUENCE_CONFLICT,
+  type EventEnvelope,
+  type EventLedger,
+  type LedgerBatch,
+  type ReserveOutcome,
+  type ReserveRequest,
+} from '@spice/domain';
+import type { Database } from '../client';
+import { aggregateSequences, eventIds, eventLedger } from '../schema';
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** The ledger on PostgreSQL / PGlite: a row lock per aggregate is held while the event object is written. */
+export class PgEventLedger implements EventLedger {
+  constructor(private readonly db: Database) {}
+
+  async reserve(
+    request: ReserveRequest,
+    write: (firstSeq: number) => Promise<{ streamKey: string; events: readonly EventEnvelope[] }>,
+  ): Promise<ReserveOutcome> {
+    const { aggregateType, aggregateId } = request;
+    await this.db.insert(aggregateSequences).values({ aggregateType, aggregateId, lastSeq: 0 }).onConflictDoNothing();
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .select({ lastSeq: aggregateSequences.lastSeq })
+        .from(aggregateSequences)
+        .where(and(eq(aggregateSequences.aggregateType, aggregateType), eq(aggregateSequences.aggregateId, aggregateId)))
+        .for('update');
+      const current = row?.lastSeq ?? 0;
+      // Checked under the aggregate's lock, so a retried append and its original can't both pass.
+      const repeat = await this.repeatedEvents(tx, request);
+      if (repeat) return { kind: 'duplicate', events: repeat };
+      if (current !== request.expectedSeq) {
+        throw conflict(SEQUENCE_CONFLICT, `The stream changed: expected sequence ${request.expectedSeq}, current is ${current}`, {
+          expectedSeq: request.expectedSeq,
+          currentSeq: current,
+        });
+      }
+      const { streamKey, events } = await write(current + 1);
+      await this.record(tx, { streamKey, events }, request.eventIds.map((e) => e.payloadHash));
+      await tx
+        .update(aggregateSequences)
+        .set({ lastSeq: current + request.count, updatedAt: sql`now()` })
+        .where(and(eq(aggregateSequences.aggregateType, aggregateType), eq(aggregateSequences.aggregateId, aggregateId)));
+      return { kind: 'appended', events };
+    });
+  }
+
+  async recover(batch: { streamKey: string; events: readonly EventEnvelope[] }, payloadHashes: readonly string[]): Promise<void> {
+    const first = batch.events[0]!;
+    const lastSeq = batch.events.at(-1)!.sequenceNumber;
+    await this.db.transaction(async (tx) => {
+      await this.record(tx, batch, payloadHashes);
+      await tx
+        .insert(aggregateSequences)
+        .values({ aggregateType: first.aggregateType, aggregateId: first.aggregateId, lastSeq })
+        .onConflictDoUpdate({
+          target: [aggregateSequences.aggregateType, aggregateSequences.aggregateId],
+          set: { lastSeq: sql`greatest(${aggregateSequences.lastSeq}, ${lastSeq})`, updatedAt: sql`now()` },
+        });
+    });
+  }
+
+  async current(aggregateType: string, aggregateId: string): Promise<number> {
+    const [row] = await this.db
+      .select({ lastSeq: aggregateSequences.lastSeq })
+      .from(aggregateSequences)
+      .where(and(eq(aggregateSequences.aggregateType, aggregateType), eq(aggregateSequences.aggregateId, aggregateId)));
+    return row?.lastSeq ?? 0;
+  }
+
+  async unpublished(limit: number): Promise<LedgerBatch[]> {
+    const rows = await this.db.select().from(eventLedger).where(isNull(eventLedger.publishedAt)).orderBy(asc(eventLedger.position)).limit(limit);
+    return rows.map(toBatch);
+  }
+
+  async markPublished(positions: readonly string[]): Promise<void> {
+    if (positions.length === 0) return;
+    await this.db
+      .update(eventLedger)
+      .set({ publishedAt: sql`now()` })
+      .where(inArray(eventLedger.position, positions.map(Number)));
+  }
+
+  async rewind(position: string): Promise<void> {
+    await this.db.update(eventLedger).set({ publishedAt: null }).where(gte(eventLedger.position, Number(position)));
+  }
+
+  async readAll(afterPosition: string | null, limit: number): Promise<LedgerBatch[]> {
+    const rows = await this.db
+      .select()
+      .from(eventLedger)
+      .where(afterPosition === null ? undefined : gt(eventLedger.position, Number(afterPosition)))
+      .orderBy(asc(eventLedger.position))
+      .limit(limit);
+    return rows.map(toBatch);
+  }
+
+  /** The original events when every id was appended before with the same content; null when none was. */
+  private async repeatedEvents(tx: Tx, request: ReserveRequest): Promise<EventEnvelope[] | null> {
+    const ids = request.eventIds.map((e) => e.eventId);
+    const known = await tx.select().from(eventIds).where(inArray(eventIds.eventId, ids));
+    if (known.length === 0) return null;
+    const byId = new Map(known.map((k) => [k.eventId, k]));
+    const same =
+      known.length === ids.length &&
+      request.eventIds.every((e) => {
+        const k = byId.get(e.eventId)!;
+        return k.payloadHash === e.payloadHash && k.aggregateType === request.aggregateType && k.aggregateId === request.aggregateId;
+      });
+    if (!same) {
+      throw conflict(EVENT_ID_REUSED, `Event id ${known.map((k) => k.eventId).join(', ')} was already used for other content`, {
+        eventIds: known.map((k) => k.eventId),
+      });
+    }
+    const seqs = known.map((k) => k.sequenceNumber);
+    const rows = await tx
+      .select()
+      .from(eventLedger)
+      .where(
+        and(
+          eq(eventLedger.aggregateType, request.aggregateType),
+          eq(eventLedger.aggregateId, request.aggregateId),
+          lte(eventLedger.firstSeq, Math.max(...seqs)),
+          gte(eventLedger.lastSeq, Math.min(...seqs)),
+        ),
+      );
+    const wanted = new Set(ids);
+    const events = rows.flatMap((r) => toBatch(r).events).filter((e) => wanted.has(e.eventId));
+    return ids.map((id) => events.find((e) => e.eventId === id)!);
+  }
+
+  private async record(tx: Tx, batch: { streamKey: string; events: readonly EventEnvelope[] }, payloadHashes: readonly string[]) {
+    const first = batch.events[0]!;
+    await tx
+      .insert(eventLedger)
+      .values({
+        aggregateType: first.aggregateType,
+        aggregateId: first.aggregateId,
+        firstSeq: first.sequenceNumber,
+        lastSeq: batch.events.at(-1)!.sequenceNumber,
+        streamKey: batch.streamKey,
+        events: batch.events,
+      })
+      .onConflictDoNothing();
+    await tx
+      .insert(eventIds)
+      .values(
+        batch.events.map((e, i) => ({
+          eventId: e.eventId,
+          payloadHash: payloadHashes[i]!,
+          aggregateType: e.aggregateType,
+          aggregateId: e.aggregateId,
+          sequenceNumber: e.sequenceNumber,
+        })),
+      )
+      .onConflictDoNothing();
+  }
+}
+
+function toBatch(row: typeof eventLedger.$inferSelect): LedgerBatch {
+  return { position: String(row.position), streamKey: row.streamKey, events: row.events as EventEnvelope[] };
+}
