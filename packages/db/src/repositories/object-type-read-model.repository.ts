@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { EventEnvelope, ObjectTypeDoc, ObjectTypeReadModel } from '@spice/domain';
+import { objectTypeDocId, type EventEnvelope, type ObjectTypeDoc, type ObjectTypeReadModel } from '@spice/domain';
 import type { Database } from '../client';
 import { objectTypes, projectionVersions } from '../schema';
 import { markDoneInTx } from './processed-events.repository';
@@ -24,6 +24,10 @@ export class PgObjectTypeReadModel implements ObjectTypeReadModel {
           updatedAt: new Date(doc.updatedAt),
         };
         await tx.insert(objectTypes).values(row).onConflictDoUpdate({ target: objectTypes.id, set: row });
+      } else {
+        // No document for an event that touches one: the object type was deleted.
+        const deletedId = objectTypeDocId(event);
+        if (deletedId) await tx.delete(objectTypes).where(eq(objectTypes.id, deletedId));
       }
       await markDoneInTx(tx, handler, event);
       await tx

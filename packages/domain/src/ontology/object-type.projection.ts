@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '../eventstore/envelope';
 import type { PropertyDefinition } from './ontology.commands';
-import type { ObjectTypeDefined } from './ontology.events';
+import type { ObjectTypeDefined, ObjectTypeUpdated } from './ontology.events';
 
 export interface ObjectTypeDoc {
   readonly id: string;
@@ -18,12 +18,14 @@ export interface ObjectTypeDoc {
   readonly updatedAt: string;
 }
 
+const OBJECT_TYPE_EVENTS = new Set(['ObjectTypeDefined', 'ObjectTypeUpdated', 'ObjectTypeDeleted']);
+
 /** The id of the read-model document an ontology event touches, or null when it touches none. */
 export function objectTypeDocId(event: EventEnvelope): string | null {
-  return event.eventType === 'ObjectTypeDefined' ? String((event.payload as ObjectTypeDefined['data']).objectTypeId) : null;
+  return OBJECT_TYPE_EVENTS.has(event.eventType) ? String((event.payload as { objectTypeId: string }).objectTypeId) : null;
 }
 
-/** Pure fold: the document after `event`. */
+/** Pure fold: the document after `event`; null for an event touching a document means the document is gone. */
 export function projectObjectType(doc: ObjectTypeDoc | null, event: EventEnvelope): ObjectTypeDoc | null {
   switch (event.eventType) {
     case 'ObjectTypeDefined': {
@@ -44,6 +46,22 @@ export function projectObjectType(doc: ObjectTypeDoc | null, event: EventEnvelop
         updatedAt: event.occurredAt,
       };
     }
+    case 'ObjectTypeUpdated': {
+      if (!doc) return null;
+      const d = event.payload as ObjectTypeUpdated['data'];
+      return {
+        ...doc,
+        displayName: d.displayName,
+        description: d.description,
+        properties: d.properties,
+        primaryKey: d.primaryKey,
+        version: event.sequenceNumber,
+        updatedBy: event.actor,
+        updatedAt: event.occurredAt,
+      };
+    }
+    case 'ObjectTypeDeleted':
+      return null;
     default:
       return doc;
   }

@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../shared/errors';
-import type { DefineObjectTypeInput } from './ontology.commands';
+import type { DefineObjectTypeInput, PropertyDefinition } from './ontology.commands';
 import { PRIMARY_KEY_TYPES } from './property-types';
 
 /** Words that clash with the API surface or query language and so can't be apiNames. */
@@ -10,8 +10,11 @@ export const RESERVED_API_NAMES = new Set(
 const OBJECT_TYPE_API_NAME = /^[A-Z][A-Za-z0-9]{0,99}$/;
 const PROPERTY_API_NAME = /^[a-z][A-Za-z0-9]{0,99}$/;
 
+/** An object type's definition as defined, or as it would be after an update. */
+export type ObjectTypeDefinition = Omit<DefineObjectTypeInput, 'properties'> & { readonly properties: readonly PropertyDefinition[] };
+
 /** Field-level problems with an object type definition; an empty list means it is valid on its own. */
-export function objectTypeIssues(input: DefineObjectTypeInput): FieldIssue[] {
+export function objectTypeIssues(input: ObjectTypeDefinition): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (!OBJECT_TYPE_API_NAME.test(input.apiName)) {
     issues.push({

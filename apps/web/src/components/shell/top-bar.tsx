@@ -1,3 +1,4 @@
+import { CommandStatusIndicator } from '@/features/commands/command-status-indicator';
 import { Icon } from '../ui/icons';
 import { GlobalSearch } from './global-search';
 import { UserMenu } from './user-menu';
@@ -16,6 +17,7 @@ export function TopBar({ workspace, actor }: { workspace: string; actor: { id: s
       <div className="flex flex-1 justify-center">
         <GlobalSearch />
       </div>
+      <CommandStatusIndicator />
       <UserMenu name={actor.name} id={actor.id} />
     </header>
   );

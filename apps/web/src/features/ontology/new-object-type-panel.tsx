@@ -13,6 +13,7 @@ import { SidePanel } from '@/components/ui/side-panel';
 import { useToast } from '@/components/ui/toast';
 import { describeError, issuesByPath, type DescribedError } from '@/lib/describe-error';
 import { useTRPC } from '@/trpc/react';
+import { commandSent } from '../commands/last-command';
 import { draftToInput, emptyDraft, emptyProperty, type ObjectTypeDraft, type PropertyDraft } from './object-type-draft';
 import { PropertiesEditor } from './properties-editor';
 
@@ -98,7 +99,9 @@ export function NewObjectTypePanel({
   const submit = () => {
     if (define.isPending) return;
     setFailure(null);
-    define.mutate(draftToInput(ontologyId, draft));
+    const input = draftToInput(ontologyId, draft);
+    const tracked = commandSent(`Define ${input.apiName || 'object type'}`);
+    define.mutate(input, { onSuccess: (outcome) => tracked.accepted(outcome.commandId), onError: (e) => tracked.refused(describeError(e).message) });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {

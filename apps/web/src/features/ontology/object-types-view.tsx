@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { usePathname, useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
@@ -12,6 +12,7 @@ import { Kbd } from '@/components/ui/kbd';
 import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
 import { describeError } from '@/lib/describe-error';
+import type { ObjectTypeRow } from '@/server/routers/ontology/object-type.schema';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useHotkey } from '@/lib/use-hotkey';
 import { useTRPC } from '@/trpc/react';
@@ -44,7 +45,7 @@ export function ObjectTypesView({ ontologyId, dataTypes, keyTypes }: { ontologyI
   }, [objectTypes, query, search.data]);
 
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const selected = objectTypes.find((o) => o.id === selectedId) ?? null;
+  const selected = useSelection(objectTypes, selectedId);
 
   return (
     <>
@@ -60,7 +61,7 @@ export function ObjectTypesView({ ontologyId, dataTypes, keyTypes }: { ontologyI
       />
       <div className="flex min-h-0 flex-1 gap-3 p-3">
         <Panel
-          className="flex-1"
+          className="min-w-0 flex-1"
           title="All object types"
           meta={query ? `${rows.length} of ${objectTypes.length} match “${query}”` : `${objectTypes.length} object types`}
           actions={
@@ -94,7 +95,17 @@ export function ObjectTypesView({ ontologyId, dataTypes, keyTypes }: { ontologyI
             <ObjectTypeTable rows={rows} selectedId={selectedId} onSelect={setSelectedId} />
           )}
         </Panel>
-        {selected ? <ObjectTypeDetails objectType={selected} onClose={() => setSelectedId(null)} /> : null}
+        {selected ? (
+          <ObjectTypeDetails
+            key={selected.row.id}
+            ontologyId={ontologyId}
+            objectType={selected.row}
+            gone={selected.gone}
+            dataTypes={dataTypes}
+            keyTypes={keyTypes}
+            onClose={() => setSelectedId(null)}
+          />
+        ) : null}
       </div>
       <NewObjectTypePanel open={formOpen} onClose={closeForm} ontologyId={ontologyId} dataTypes={dataTypes} keyTypes={keyTypes} />
     </>
@@ -121,4 +132,19 @@ function useSearchText() {
   }, [debounced, urlQuery, pathname]);
 
   return { text, setText, query: debounced.trim() };
+}
+
+/**
+ * The selected type as the list has it now, or, once it left the list (deleted, here or elsewhere), as it
+ * was last seen: the details panel then says so instead of vanishing under an editor.
+ */
+function useSelection(objectTypes: readonly ObjectTypeRow[], selectedId: string | null): { row: ObjectTypeRow; gone: boolean } | null {
+  const lastSeen = useRef<ObjectTypeRow | null>(null);
+  const row = objectTypes.find((o) => o.id === selectedId) ?? null;
+  useEffect(() => {
+    lastSeen.current = row ?? (lastSeen.current?.id === selectedId ? lastSeen.current : null);
+  });
+  if (row) return { row, gone: false };
+  const last = lastSeen.current;
+  return last && last.id === selectedId ? { row: last, gone: true } : null;
 }
