@@ -10,6 +10,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { ComponentHealth } from '@spice/domain';
 import * as schema from './schema';
+import { lockDataDir } from './data-dir-lock';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -37,8 +38,12 @@ export async function openRelationalStore(config: RelationalConfig): Promise<Rel
   if (config.kind === 'pglite') {
     const inMemory = config.dataDir.startsWith('memory://');
     if (!inMemory) mkdirSync(config.dataDir, { recursive: true });
+    const unlock = inMemory ? () => undefined : lockDataDir(config.dataDir);
     const client = new PGlite(inMemory ? undefined : config.dataDir);
-    await client.waitReady;
+    await client.waitReady.catch((e: unknown) => {
+      unlock();
+      throw e;
+    });
     const db = drizzlePglite(client, { schema }) as unknown as Database;
     return {
       db,
@@ -52,12 +57,16 @@ export async function openRelationalStore(config: RelationalConfig): Promise<Rel
         ...(await probe(() => client.query('select 1'))),
         detail: inMemory ? 'in memory' : resolve(config.dataDir),
       }),
-      close: () => client.close(),
+      close: () => client.close().finally(unlock),
     };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle client that loses its server (restart, network) emits 'error'; the pool replaces it.
   pool.on('error', () => undefined);
+  // A checked-out client has no pool listener: one that loses its server between two queries of a
+  // transaction would throw an unhandled 'error' and end the process. Its next query fails instead, the
+  // transaction rejects, and the pool drops the client on release.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzlePg(pool, { schema }) as unknown as Database;
   return {
     db,

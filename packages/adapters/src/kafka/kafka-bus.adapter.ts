@@ -26,8 +26,18 @@ export interface KafkaBusOptions {
    * from its checkpoint, which beats a publish that hangs while the broker is away.
    */
   readonly publishRetries?: number;
+  /**
+   * Most bytes one produce request carries. The broker refuses a record batch above its message.max.bytes
+   * (1 MiB by default) with MESSAGE_TOO_LARGE, so a bigger publish (a relay catching up on a backlog) goes
+   * out as several requests, in order.
+   */
+  readonly maxRequestBytes?: number;
   readonly consumer?: Partial<ConsumerTuning>;
 }
+
+const DEFAULT_MAX_REQUEST_BYTES = 512 * 1024;
+/** Kafka's own framing of one record (lengths, attributes, offsets and timestamp deltas), rounded up. */
+const RECORD_OVERHEAD_BYTES = 32;
 
 /** The real bus: Apache Kafka through kafkajs, at-least-once, keyed messages ordered per partition. */
 export class KafkaBus implements MessageBus {
@@ -74,15 +84,17 @@ export class KafkaBus implements MessageBus {
     if (messages.length === 0) return;
     try {
       const producer = await this.connectedProducer();
-      await producer.send({
-        topic,
-        acks: -1,
-        messages: messages.map((m) => ({
-          key: m.key,
-          value: m.value,
-          ...(m.headers ? { headers: { ...m.headers } } : {}),
-        })),
-      });
+      for (const chunk of byRequestSize(messages, this.options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES)) {
+        await producer.send({
+          topic,
+          acks: -1,
+          messages: chunk.map((m) => ({
+            key: m.key,
+            value: m.value,
+            ...(m.headers ? { headers: { ...m.headers } } : {}),
+          })),
+        });
+      }
     } catch (error) {
       const busError = toBusError(error, 'publish', { topic, count: messages.length });
       // A send that gave up may have left the idempotent producer's sequence numbers unsure; start a fresh one.
@@ -168,6 +180,30 @@ export class KafkaBus implements MessageBus {
       });
     }
   }
+}
+
+/** Consecutive runs of messages, each within `maxBytes` (a message bigger than that goes alone). */
+function byRequestSize(messages: readonly OutgoingMessage[], maxBytes: number): OutgoingMessage[][] {
+  const chunks: OutgoingMessage[][] = [];
+  let chunk: OutgoingMessage[] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    const size = recordBytes(message);
+    if (chunk.length > 0 && bytes + size > maxBytes) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(message);
+    bytes += size;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+function recordBytes(message: OutgoingMessage): number {
+  const headers = Object.entries(message.headers ?? {}).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v) + 8, 0);
+  return Buffer.byteLength(message.key) + Buffer.byteLength(message.value) + headers + RECORD_OVERHEAD_BYTES;
 }
 
 /** Connects a client; when that fails, forgets it (via onFailure) so the next call tries afresh. */

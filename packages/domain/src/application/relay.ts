@@ -1,6 +1,7 @@
+import type { EventEnvelope } from '../eventstore/envelope';
 import type { EventStore } from '../eventstore/event-store.port';
 import type { LedgerBatch } from '../eventstore/event-ledger.port';
-import type { MessageBus } from '../ports/message-bus.port';
+import type { MessageBus, OutgoingMessage } from '../ports/message-bus.port';
 
 export const EVENTS_TOPIC = 'spice.events';
 
@@ -61,10 +62,13 @@ export class Relay {
   }
 
   private async publish(batches: readonly LedgerBatch[]): Promise<number> {
-    const messages = batches.flatMap((b) =>
-      b.events.map((e) => ({ key: e.aggregateId, value: JSON.stringify(e), headers: { eventType: e.eventType, eventId: e.eventId } })),
-    );
+    const messages = batches.flatMap((b) => b.events.map(eventMessage));
     await this.bus.publish(this.options.topic, messages);
     return messages.length;
   }
+}
+
+/** An event as it travels on the events topic: keyed by aggregate id, so a stream keeps its order. */
+export function eventMessage(event: EventEnvelope): OutgoingMessage {
+  return { key: event.aggregateId, value: JSON.stringify(event), headers: { eventType: event.eventType, eventId: event.eventId } };
 }

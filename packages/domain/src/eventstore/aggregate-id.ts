@@ -1,4 +1,5 @@
 import { invalid } from '../shared/errors';
+import { sha256Hex } from '../shared/sha256';
 
 export const MAX_AGGREGATE_ID_LENGTH = 200;
 
@@ -22,7 +23,31 @@ export function normaliseAggregateId(raw: string): string {
   return id;
 }
 
-/** A key segment that any object store can hold and that maps back to exactly one id. */
+/**
+ * Longest segment kept as the id spelled out. Percent-encoding can make an id nine times longer, and object
+ * stores encode keys again (the local store writes each byte outside `a-z 0-9 _ -` as three in a file name
+ * of at most 255 bytes; S3 keys end at 1024 bytes): 80 characters fit everywhere even at three bytes each.
+ */
+const MAX_SPELLED_OUT_SEGMENT = 80;
+const DIGESTED_HEAD = 40;
+
+/**
+ * A key segment that any object store can hold and that names exactly one id: the id percent-encoded, or,
+ * when that is too long, its first characters and the SHA-256 of the whole id. `~` is always encoded in the
+ * first form, so the two forms can never be equal.
+ */
 export function aggregateIdKeySegment(normalisedId: string): string {
-  return encodeURIComponent(normalisedId).replace(/[!'()*~.]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  const encoded = spellOut(normalisedId);
+  if (encoded.length <= MAX_SPELLED_OUT_SEGMENT) return encoded;
+  let head = '';
+  for (const char of normalisedId) {
+    const next = spellOut(char);
+    if (head.length + next.length > DIGESTED_HEAD) break;
+    head += next;
+  }
+  return `${head}~${sha256Hex(normalisedId)}`;
+}
+
+function spellOut(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*~.]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }

@@ -20,6 +20,19 @@ describe('aggregate id normalisation', () => {
     }
   });
 
+  it('shortens ids too long to spell out into a head and a digest, still one segment per id', () => {
+    const ids = ['x'.repeat(200), 'x'.repeat(199), 'X'.repeat(200), '%'.repeat(200), '한'.repeat(200), '🚢'.repeat(100), 'x'.repeat(80), 'x'.repeat(81)];
+    const segments = ids.map((i) => aggregateIdKeySegment(normaliseAggregateId(i)));
+    expect(new Set(segments).size).toBe(ids.length);
+    for (const s of segments) {
+      expect(s.length).toBeLessThanOrEqual(105);
+      expect(s).toMatch(/^(?:[A-Za-z0-9_-]|%[0-9A-F]{2})*(?:~[0-9a-f]{64})?$/);
+    }
+    expect(segments[6]).toBe('x'.repeat(80));
+    expect(segments[7]).toMatch(/^x{40}~[0-9a-f]{64}$/);
+    expect(segments[4]).toMatch(/^(%ED%95%9C){4}~/);
+  });
+
   it('refuses empty, control-character and over-long ids with a specific message', () => {
     expect(() => normaliseAggregateId('   ')).toThrow('Aggregate id is empty');
     expect(() => normaliseAggregateId('a\u0000b')).toThrow('control characters');

@@ -41,6 +41,19 @@ export class ObjectStoreEventStore implements EventStore {
   ) {}
 
   async append(request: AppendRequest): Promise<AppendResult> {
+    try {
+      return await this.appendOnce(request);
+    } catch (e) {
+      const ledgerBehind = isDomainError(e) && e.code === SEQUENCE_CONFLICT && Number(e.context.currentSeq) < request.expectedSeq;
+      if (!ledgerBehind) throw e;
+      // The caller read the stream from the store, which holds an append the ledger missed (a crash or an
+      // outage between the object write and the ledger commit): the store wins, so repair and try once more.
+      await this.repair(request.aggregateType, request.aggregateId);
+      return this.appendOnce(request);
+    }
+  }
+
+  private async appendOnce(request: AppendRequest): Promise<AppendResult> {
     if (request.events.length === 0) throw invalid('EVENT_STORE.EMPTY_APPEND', 'An append needs at least one event');
     const aggregateId = normaliseAggregateId(request.aggregateId);
     const { aggregateType } = request;
