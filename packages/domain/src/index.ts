@@ -17,4 +17,6 @@ export * from './application/ontology-service';
 export * from './application/relay';
 export * from './application/object-type-projector';
 export * from './application/idempotent-consumer';
+export * from './application/dead-letter-service';
+export * from './application/projection-replay';
 export * from './application/demo-seed';

@@ -1,10 +1,12 @@
 import {
   DEAD_LETTER_TOPIC,
+  DeadLetterService,
   EVENTS_TOPIC,
   ObjectStoreEventStore,
   IdempotentConsumer,
   ObjectTypeProjector,
   OntologyService,
+  ProjectionReplay,
   Relay,
   type ComponentHealth,
   type EventStore,
@@ -18,9 +20,12 @@ import {
 import {
   openRelationalStore,
   PgCommandLog,
+  PgHandlerFence,
   PgObjectTypeReadModel,
+  PgObjectTypeRebuild,
   PgEventLedger,
   PgProcessedEventsRegistry,
+  reportingOutages,
   type RelationalStore,
 } from '@spice/db';
 import type { SpiceConfig } from '../config/config';
@@ -40,6 +45,10 @@ export interface System {
   readonly config: SpiceConfig;
   readonly logger: Logger;
   readonly ontology: OntologyService;
+  /** Rebuilds a read model from the event store (`pnpm spice replay`). */
+  readonly replay: ProjectionReplay;
+  /** Lists, inspects and re-drives dead letters (`pnpm spice dlq`, the admin page). */
+  readonly deadLetters: DeadLetterService;
   readonly events: EventStore;
   readonly registry: ProcessedEventsRegistry;
   readonly relational: RelationalStore;
@@ -48,9 +57,18 @@ export interface System {
   readonly search: SearchIndex;
   readonly queryEngine: QueryEngine;
   /** Starts the relay and the projections in this process (the workers app, or the embedded single process). */
-  startWorkers(): Promise<void>;
+  /**
+   * `route` puts the relay's topic and the projection's consumer group elsewhere, so a benchmark runs beside
+   * other workers without sharing their events (default: spice.events, one group per projection).
+   */
+  startWorkers(route?: WorkerRoute): Promise<void>;
   health(): Promise<ComponentHealth[]>;
   stop(): Promise<void>;
+}
+
+export interface WorkerRoute {
+  readonly topic: string;
+  readonly groupId: string;
 }
 
 /** The one composition root: builds every adapter from config and wires the services over them. */
@@ -62,19 +80,29 @@ export async function createSystem(config: SpiceConfig, logger = createLogger(co
   const search = buildSearch(config, relational);
   const queryEngine = buildQueryEngine(config);
 
-  const events = new ObjectStoreEventStore(objects, new PgEventLedger(relational.db), systemClock, uuidV7Ids);
-  const objectTypes = new PgObjectTypeReadModel(relational.db);
-  const registry = new PgProcessedEventsRegistry(relational.db);
+  const events = new ObjectStoreEventStore(objects, reportingOutages(new PgEventLedger(relational.db)), systemClock, uuidV7Ids);
+  const objectTypes = reportingOutages(new PgObjectTypeReadModel(relational.db));
+  const registry = reportingOutages(new PgProcessedEventsRegistry(relational.db));
   const projector = new ObjectTypeProjector(objectTypes, search);
   await projector.init();
   const ontology = new OntologyService({
     events,
-    commands: new PgCommandLog(relational.db),
+    commands: reportingOutages(new PgCommandLog(relational.db)),
     objectTypes,
     search,
+    progress: registry,
     clock: systemClock,
     ids: uuidV7Ids,
   });
+
+  const replay = new ProjectionReplay({
+    events,
+    fence: reportingOutages(new PgHandlerFence(relational.db)),
+    objectTypes: reportingOutages(new PgObjectTypeRebuild(relational.db)),
+    search,
+    ids: uuidV7Ids,
+  });
+  const deadLetters = new DeadLetterService({ registry, events, bus });
 
   let relay: Relay | null = null;
   const subscriptions: Subscription[] = [];
@@ -83,6 +111,8 @@ export async function createSystem(config: SpiceConfig, logger = createLogger(co
     config,
     logger,
     ontology,
+    replay,
+    deadLetters,
     events,
     registry,
     relational,
@@ -90,20 +120,25 @@ export async function createSystem(config: SpiceConfig, logger = createLogger(co
     bus,
     search,
     queryEngine,
-    async startWorkers() {
+    async startWorkers(route) {
       if (relay) return;
-      await bus.ensureTopic(EVENTS_TOPIC, { partitions: 4 });
+      const topic = route?.topic ?? EVENTS_TOPIC;
+      await bus.ensureTopic(topic, { partitions: 4 });
+      // The in-process bus forgets everything with the process: what the last run published but had not yet
+      // projected would never come again. So the embedded relay starts over from the ledger on every start;
+      // the consumers skip what they already did.
+      if (config.bus.kind === 'in-process') await new PgEventLedger(relational.db).rewind('0');
       relay = new Relay(
         events,
         bus,
-        { topic: EVENTS_TOPIC, batchSize: 1000, idleWaitMs: config.bus.kind === 'in-process' ? 1_000 : 100, retryDelayMs: 1_000 },
+        { topic, batchSize: 1000, idleWaitMs: config.bus.kind === 'in-process' ? 1_000 : 100, retryDelayMs: 1_000 },
         (e) => logger.warn({ err: e }, 'relay cycle failed; retrying'),
       );
       relay.start();
       await bus.ensureTopic(DEAD_LETTER_TOPIC, { partitions: 1 });
       const consumer = new IdempotentConsumer(projector, { events, registry, bus });
       subscriptions.push(
-        await bus.subscribe({ topic: EVENTS_TOPIC, groupId: projector.name, fromBeginning: true, handle: (m) => consumer.handleMessage(m) }),
+        await bus.subscribe({ topic, groupId: route?.groupId ?? projector.name, fromBeginning: true, handle: (m) => consumer.handleMessage(m) }),
       );
       logger.info('relay and object-type projection started');
     },

@@ -22,15 +22,8 @@ export class PgEventLedger implements EventLedger {
     request: ReserveRequest,
     write: (firstSeq: number) => Promise<{ streamKey: string; events: readonly EventEnvelope[] }>,
   ): Promise<ReserveOutcome> {
-    const { aggregateType, aggregateId } = request;
-    await this.db.insert(aggregateSequences).values({ aggregateType, aggregateId, lastSeq: 0 }).onConflictDoNothing();
     return this.db.transaction(async (tx) => {
-      const [row] = await tx
-        .select({ lastSeq: aggregateSequences.lastSeq })
-        .from(aggregateSequences)
-        .where(and(eq(aggregateSequences.aggregateType, aggregateType), eq(aggregateSequences.aggregateId, aggregateId)))
-        .for('update');
-      const current = row?.lastSeq ?? 0;
+      const current = await this.lockPosition(tx, request.aggregateType, request.aggregateId);
       // Checked under the aggregate's lock, so a retried append and its original can't both pass.
       const repeat = await this.repeatedEvents(tx, request);
       if (repeat) return { kind: 'duplicate', events: repeat };
@@ -42,27 +35,12 @@ export class PgEventLedger implements EventLedger {
       }
       const { streamKey, events } = await write(current + 1);
       await this.record(tx, { streamKey, events }, request.eventIds.map((e) => e.payloadHash));
-      await tx
-        .update(aggregateSequences)
-        .set({ lastSeq: current + request.count, updatedAt: sql`now()` })
-        .where(and(eq(aggregateSequences.aggregateType, aggregateType), eq(aggregateSequences.aggregateId, aggregateId)));
       return { kind: 'appended', events };
     });
   }
 
   async recover(batch: { streamKey: string; events: readonly EventEnvelope[] }, payloadHashes: readonly string[]): Promise<void> {
-    const first = batch.events[0]!;
-    const lastSeq = batch.events.at(-1)!.sequenceNumber;
-    await this.db.transaction(async (tx) => {
-      await this.record(tx, batch, payloadHashes);
-      await tx
-        .insert(aggregateSequences)
-        .values({ aggregateType: first.aggregateType, aggregateId: first.aggregateId, lastSeq })
-        .onConflictDoUpdate({
-          target: [aggregateSequences.aggregateType, aggregateSequences.aggregateId],
-          set: { lastSeq: sql`greatest(${aggregateSequences.lastSeq}, ${lastSeq})`, updatedAt: sql`now()` },
-        });
-    });
+    await this.record(this.db, batch, payloadHashes);
   }
 
   async current(aggregateType: string, aggregateId: string): Promise<number> {
@@ -80,10 +58,11 @@ export class PgEventLedger implements EventLedger {
 
   async markPublished(positions: readonly string[]): Promise<void> {
     if (positions.length === 0) return;
+    // One array parameter rather than one parameter per position: a relay cycle marks a thousand at a time.
     await this.db
       .update(eventLedger)
       .set({ publishedAt: sql`now()` })
-      .where(inArray(eventLedger.position, positions.map(Number)));
+      .where(sql`${eventLedger.position} = any(${`{${positions.join(',')}}`}::bigint[])`);
   }
 
   async rewind(position: string): Promise<void> {
@@ -134,31 +113,46 @@ export class PgEventLedger implements EventLedger {
     return ids.map((id) => events.find((e) => e.eventId === id)!);
   }
 
-  private async record(tx: Tx, batch: { streamKey: string; events: readonly EventEnvelope[] }, payloadHashes: readonly string[]) {
+  /** Locks the aggregate's position for the rest of the transaction and returns it; the first append creates it. */
+  private async lockPosition(tx: Tx, aggregateType: string, aggregateId: string): Promise<number> {
+    const locked = () =>
+      tx
+        .select({ lastSeq: aggregateSequences.lastSeq })
+        .from(aggregateSequences)
+        .where(and(eq(aggregateSequences.aggregateType, aggregateType), eq(aggregateSequences.aggregateId, aggregateId)))
+        .for('update');
+    const [row] = await locked();
+    if (row) return row.lastSeq;
+    // A concurrent first append's insert makes this one wait for its commit, then the select locks its row.
+    await tx.insert(aggregateSequences).values({ aggregateType, aggregateId, lastSeq: 0 }).onConflictDoNothing();
+    const [created] = await locked();
+    return created!.lastSeq;
+  }
+
+  /** The ledger row, the event ids and the aggregate's new last sequence, in one statement (one round trip). */
+  private async record(
+    db: Tx | Database,
+    batch: { streamKey: string; events: readonly EventEnvelope[] },
+    payloadHashes: readonly string[],
+  ): Promise<void> {
     const first = batch.events[0]!;
-    await tx
-      .insert(eventLedger)
-      .values({
-        aggregateType: first.aggregateType,
-        aggregateId: first.aggregateId,
-        firstSeq: first.sequenceNumber,
-        lastSeq: batch.events.at(-1)!.sequenceNumber,
-        streamKey: batch.streamKey,
-        events: batch.events,
-      })
-      .onConflictDoNothing();
-    await tx
-      .insert(eventIds)
-      .values(
-        batch.events.map((e, i) => ({
-          eventId: e.eventId,
-          payloadHash: payloadHashes[i]!,
-          aggregateType: e.aggregateType,
-          aggregateId: e.aggregateId,
-          sequenceNumber: e.sequenceNumber,
-        })),
+    const lastSeq = batch.events.at(-1)!.sequenceNumber;
+    const ids = batch.events.map((e, i) => ({ event_id: e.eventId, payload_hash: payloadHashes[i]!, sequence_number: e.sequenceNumber }));
+    await db.execute(sql`
+      with ledger as (
+        insert into ${eventLedger} (aggregate_type, aggregate_id, first_seq, last_seq, stream_key, events)
+        values (${first.aggregateType}, ${first.aggregateId}, ${first.sequenceNumber}, ${lastSeq}, ${batch.streamKey}, ${JSON.stringify(batch.events)}::jsonb)
+        on conflict do nothing
+      ), ids as (
+        insert into ${eventIds} (event_id, payload_hash, aggregate_type, aggregate_id, sequence_number)
+        select e.event_id, e.payload_hash, ${first.aggregateType}::text, ${first.aggregateId}::text, e.sequence_number
+        from jsonb_to_recordset(${JSON.stringify(ids)}::jsonb) as e(event_id text, payload_hash text, sequence_number bigint)
+        on conflict do nothing
       )
-      .onConflictDoNothing();
+      insert into ${aggregateSequences} (aggregate_type, aggregate_id, last_seq)
+      values (${first.aggregateType}, ${first.aggregateId}, ${lastSeq})
+      on conflict (aggregate_type, aggregate_id)
+        do update set last_seq = greatest(${aggregateSequences.lastSeq}, excluded.last_seq), updated_at = now()`);
   }
 }
 

@@ -4,3 +4,4 @@ export * from './object-types';
 export * from './processed-events';
 export * from './projection-versions';
 export * from './event-ledger';
+export * from './handler-fences';

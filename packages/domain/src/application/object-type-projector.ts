@@ -15,7 +15,7 @@ export const OBJECT_TYPE_PROJECTION = 'projection.object-types';
 
 /**
  * Projects ontology events into the object-type read model and the search index. The search document is
- * written first (idempotent: same id, same body), then the read model commits with the registry in one
+ * written (or deleted) first, idempotently, then the read model commits with the registry in one
  * transaction, so a crash between the two converges on redelivery.
  */
 export class ObjectTypeProjector implements ConsumerHandler {
@@ -23,7 +23,8 @@ export class ObjectTypeProjector implements ConsumerHandler {
 
   constructor(
     private readonly readModel: ObjectTypeReadModel,
-    private readonly search: SearchIndex,
+    /** Only writes: a replay hands in a buffer that collects the documents for one bulk rebuild. */
+    private readonly search: Pick<SearchIndex, 'ensureIndex' | 'index' | 'delete'>,
   ) {}
 
   async init(): Promise<void> {
@@ -39,6 +40,8 @@ export class ObjectTypeProjector implements ConsumerHandler {
     const before = docId ? await this.readModel.get(docId) : null;
     const after = projectObjectType(before, event);
     if (after) await this.search.index(OBJECT_TYPE_SEARCH_INDEX, after.id, objectTypeSearchBody(after));
+    // A deleted type: removing a missing search document is a no-op, so a redelivery converges the same way.
+    else if (docId) await this.search.delete(OBJECT_TYPE_SEARCH_INDEX, docId);
     await this.readModel.commit(this.name, event, after);
   }
 }

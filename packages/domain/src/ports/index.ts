@@ -8,3 +8,5 @@ export * from './query-engine.port';
 export * from './search-index.port';
 export * from '../eventstore/event-store.port';
 export * from '../eventstore/event-ledger.port';
+export * from './handler-fence.port';
+export * from './read-model-rebuild.port';

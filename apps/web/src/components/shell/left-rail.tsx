@@ -11,10 +11,12 @@ export function LeftRail() {
   return (
     <nav aria-label="Workbench" className="flex w-44 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 py-2">
       <ul className="space-y-px px-1.5">
-        {SECTIONS.map((s) => {
+        {SECTIONS.map((s, i) => {
           const active = pathname === s.href || pathname.startsWith(`${s.href}/`);
+          const startsGroup = s.group !== undefined && s.group !== SECTIONS[i - 1]?.group;
           return (
             <li key={s.slug}>
+              {startsGroup ? <p className="px-2 pt-3 pb-1 text-2xs font-semibold tracking-wide text-zinc-400 uppercase">{s.group}</p> : null}
               <Link
                 href={s.href}
                 aria-current={active ? 'page' : undefined}

@@ -9,6 +9,7 @@ const PATHS = {
   lineage: 'M5 6a2 2 0 1 0 0-.01M19 6a2 2 0 1 0 0-.01M12 18a2 2 0 1 0 0-.01M7 6h10M6 8l5 8M18 8l-5 8',
   audit: 'M8 4h8l4 4v12H4V4h4zm0 8h8m-8 4h5',
   admin: 'M12 3l8 3v6c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V6zm-3 9l2 2 4-4',
+  deadLetters: 'M4 13l2.5-8h11l2.5 8v6H4zm0 0h5l1 2h4l1-2h5M12 7v4m0 2.5v.5',
   search: 'M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14zm9 16l-4-4',
   plus: 'M12 5v14M5 12h14',
   trash: 'M5 7h14M10 7V5h4v2M7 7l1 12h8l1-12',

@@ -1,6 +1,7 @@
 import { createTRPCRouter } from '../trpc/init';
+import { adminRouter } from './admin/admin.router';
 import { ontologyRouter } from './ontology/ontology.router';
 import { systemRouter } from './system/system.router';
 
-export const appRouter = createTRPCRouter({ ontology: ontologyRouter, system: systemRouter });
+export const appRouter = createTRPCRouter({ ontology: ontologyRouter, system: systemRouter, admin: adminRouter });
 export type AppRouter = typeof appRouter;
