@@ -8,13 +8,13 @@ import { Callout } from '@/components/ui/callout';
 import { Field } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
 import { Kbd } from '@/components/ui/kbd';
-import { Select } from '@/components/ui/select';
 import { SidePanel } from '@/components/ui/side-panel';
 import { useToast } from '@/components/ui/toast';
 import { describeError, issuesByPath, type DescribedError } from '@/lib/describe-error';
 import { useTRPC } from '@/trpc/react';
 import { commandSent } from '../commands/last-command';
 import { draftToInput, emptyDraft, emptyProperty, type ObjectTypeDraft, type PropertyDraft } from './object-type-draft';
+import { PrimaryKeyField } from './primary-key-field';
 import { PropertiesEditor } from './properties-editor';
 
 const FORM_ID = 'new-object-type-form';
@@ -114,7 +114,6 @@ export function NewObjectTypePanel({
 
   const errorsFor = (path: string) => issues.get(path);
   const unplaced = unplacedIssues(failure?.issues ?? [], draft.properties.length, issues);
-  const keyCandidates = draft.properties.filter((p) => p.apiName.trim() !== '');
 
   return (
     <SidePanel
@@ -196,24 +195,17 @@ export function NewObjectTypePanel({
           onAdd={() => setDraft((d) => ({ ...d, properties: [...d.properties, emptyProperty(defaultType)] }))}
           onRemove={removeProperty}
         />
-        <Field id="ot-primaryKey" label="Primary key" hint={`A required ${keyTypes.join(', ')} property.`} errors={errorsFor('primaryKey')}>
-          <Select
-            id="ot-primaryKey"
-            aria-invalid={issues.has('primaryKey')}
-            value={draft.primaryKeyRow ?? ''}
-            onChange={(e) => {
-              setDraft((d) => ({ ...d, primaryKeyRow: e.target.value || null }));
-              clearIssue('primaryKey');
-            }}
-          >
-            <option value="">No primary key</option>
-            {keyCandidates.map((p) => (
-              <option key={p.key} value={p.key}>
-                {p.apiName.trim()} ({p.dataType})
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <PrimaryKeyField
+          id="ot-primaryKey"
+          properties={draft.properties}
+          keyTypes={keyTypes}
+          value={draft.primaryKeyRow}
+          errors={errorsFor('primaryKey')}
+          onChange={(row) => {
+            setDraft((d) => ({ ...d, primaryKeyRow: row }));
+            clearIssue('primaryKey');
+          }}
+        />
       </form>
     </SidePanel>
   );

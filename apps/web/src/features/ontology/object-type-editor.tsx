@@ -6,7 +6,6 @@ import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { Field } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
 import { useToast } from '@/components/ui/toast';
 import { describeError, issuesByPath, type DescribedError } from '@/lib/describe-error';
 import { formatUtc } from '@/lib/format-time';
@@ -16,6 +15,7 @@ import { commandSent } from '../commands/last-command';
 import { ConflictPanel } from './conflict-panel';
 import { asObjectTypeConflict, type ObjectTypeConflict } from './object-type-conflict';
 import { draftFromObjectType, draftToFields, emptyProperty, reapplyEdits, type ObjectTypeDraft, type PropertyDraft } from './object-type-draft';
+import { PrimaryKeyField } from './primary-key-field';
 import { PropertiesEditor } from './properties-editor';
 
 const FORM_ID = 'edit-object-type-form';
@@ -118,7 +118,6 @@ export function ObjectTypeEditor({
   };
 
   const errorsFor = (path: string) => issues.get(path);
-  const keyCandidates = draft.properties.filter((p) => p.apiName.trim() !== '');
   const movedOn = !conflict && live !== null && live.version !== base.version;
 
   return (
@@ -207,24 +206,17 @@ export function ObjectTypeEditor({
           onAdd={() => setDraft((d) => ({ ...d, properties: [...d.properties, emptyProperty(defaultType)] }))}
           onRemove={removeProperty}
         />
-        <Field id="edit-primaryKey" label="Primary key" hint={`A required ${keyTypes.join(', ')} property.`} errors={errorsFor('primaryKey')}>
-          <Select
-            id="edit-primaryKey"
-            aria-invalid={issues.has('primaryKey')}
-            value={draft.primaryKeyRow ?? ''}
-            onChange={(e) => {
-              setDraft((d) => ({ ...d, primaryKeyRow: e.target.value || null }));
-              clearIssue('primaryKey');
-            }}
-          >
-            <option value="">No primary key</option>
-            {keyCandidates.map((p) => (
-              <option key={p.key} value={p.key}>
-                {p.apiName.trim()} ({p.dataType})
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <PrimaryKeyField
+          id="edit-primaryKey"
+          properties={draft.properties}
+          keyTypes={keyTypes}
+          value={draft.primaryKeyRow}
+          errors={errorsFor('primaryKey')}
+          onChange={(row) => {
+            setDraft((d) => ({ ...d, primaryKeyRow: row }));
+            clearIssue('primaryKey');
+          }}
+        />
       </div>
       <footer className="flex items-center gap-2 border-t border-zinc-200 bg-zinc-50 px-3 py-2">
         <span className="text-2xs text-zinc-500">Editing version {base.version}</span>
