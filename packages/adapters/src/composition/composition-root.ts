@@ -6,6 +6,7 @@ import {
   IdempotentConsumer,
   ObjectTypeProjector,
   OntologyService,
+  ONTOLOGY_AGGREGATE,
   ProjectionReplay,
   Relay,
   type ComponentHealth,
@@ -125,9 +126,12 @@ export async function createSystem(config: SpiceConfig, logger = createLogger(co
       const topic = route?.topic ?? EVENTS_TOPIC;
       await bus.ensureTopic(topic, { partitions: 4 });
       // The in-process bus forgets everything with the process: what the last run published but had not yet
-      // projected would never come again. So the embedded relay starts over from the ledger on every start;
-      // the consumers skip what they already did.
-      if (config.bus.kind === 'in-process') await new PgEventLedger(relational.db).rewind('0');
+      // projected would never come again. So the embedded relay publishes again what a projection has not
+      // processed (the registry's per-stream progress), and only that; the scope is what the projection accepts.
+      if (config.bus.kind === 'in-process') {
+        const owed = await new PgEventLedger(relational.db).rewindUnprocessed([{ handler: projector.name, aggregateTypes: [ONTOLOGY_AGGREGATE] }]);
+        logger.info({ appends: owed }, 'embedded start: publishing again the appends the projections had not processed');
+      }
       relay = new Relay(
         events,
         bus,
@@ -136,9 +140,9 @@ export async function createSystem(config: SpiceConfig, logger = createLogger(co
       );
       relay.start();
       await bus.ensureTopic(DEAD_LETTER_TOPIC, { partitions: 1 });
-      const consumer = new IdempotentConsumer(projector, { events, registry, bus });
+      const consumer = new IdempotentConsumer(projector, { events, registry, bus, owner: `${projector.name}.${uuidV7Ids.uuid()}` });
       subscriptions.push(
-        await bus.subscribe({ topic, groupId: route?.groupId ?? projector.name, fromBeginning: true, handle: (m) => consumer.handleMessage(m) }),
+        await bus.subscribe({ topic, groupId: route?.groupId ?? projector.name, fromBeginning: true, handleBatch: (messages) => consumer.handleBatch(messages) }),
       );
       logger.info('relay and object-type projection started');
     },

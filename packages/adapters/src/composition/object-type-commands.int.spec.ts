@@ -66,7 +66,7 @@ forEachStack('object-type update and delete', (stack) => {
     expect(stale.context).toMatchObject({ expectedSeq: types[0]!.version, currentSeq: edit0.sequenceNumber, changedBy: grace.id, changedAt: edit0.occurredAt });
 
     const missing = await refusal(system.ontology.deleteObjectType(ontologyId, { objectTypeId: types[1]!.id }, ada));
-    expect(missing.issues).toEqual([expect.objectContaining({ path: 'expectedSeq', message: 'required: the version of the object type you last saw (its `version`)' })]);
+    expect(missing.issues).toEqual([expect.objectContaining({ path: 'expectedSeq', message: 'required: the version of the entity you last saw (its `version`)' })]);
     const invalid = await refusal(system.ontology.updateObjectType(ontologyId, { objectTypeId: types[1]!.id, expectedSeq: 0, apiName: 'Renamed' }, ada));
     expect(invalid.kind).toBe('invalid');
     expect(await system.events.readStream(ONTOLOGY_AGGREGATE, ontologyId)).toEqual(before);

@@ -1,5 +1,6 @@
 import {
   DomainError,
+  asBatchHandler,
   type ComponentHealth,
   type IncomingMessage,
   type MessageBus,
@@ -16,7 +17,8 @@ export interface InProcessBusOptions {
 }
 
 interface Member {
-  readonly handle: SubscribeOptions['handle'];
+  readonly handleBatch: (messages: readonly IncomingMessage[]) => Promise<void>;
+  readonly maxBatchSize: number;
   readonly inFlight: Set<Promise<void>>;
 }
 
@@ -81,6 +83,7 @@ export class InProcessBus implements MessageBus {
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
     this.assertOpen();
+    const member: Member = { ...asBatchHandler(options), inFlight: new Set() };
     const log = this.topicNamed(options.topic);
     let group = log.groups.get(options.groupId);
     if (!group) {
@@ -92,7 +95,6 @@ export class InProcessBus implements MessageBus {
       };
       log.groups.set(options.groupId, group);
     }
-    const member: Member = { handle: options.handle, inFlight: new Set() };
     group.members.push(member);
     const joined = group;
     this.deliverAll(log, joined);
@@ -146,18 +148,22 @@ export class InProcessBus implements MessageBus {
     }
   }
 
-  /** Hands the group's next message on this partition to the member that owns the partition now. */
+  /**
+   * Hands the group's next messages on this partition (what is queued, up to the member's batch size) to the
+   * member that owns the partition now; they are committed together when its handler resolves.
+   */
   private deliverNext(log: Topic, group: Group, partition: number): void {
     if (this.closed || group.busy.has(partition) || group.members.length === 0) return;
-    const message = log.partitions[partition]![group.committed[partition]!];
-    if (!message) return;
+    const from = group.committed[partition]!;
     const owner = group.members[partition % group.members.length]!;
+    const batch = log.partitions[partition]!.slice(from, from + owner.maxBatchSize);
+    if (batch.length === 0) return;
     group.busy.add(partition);
     const delivery = Promise.resolve()
-      .then(() => owner.handle(message))
+      .then(() => owner.handleBatch(batch))
       .then(
         () => {
-          group.committed[partition]! += 1;
+          group.committed[partition] = from + batch.length;
           group.busy.delete(partition);
           this.deliverNext(log, group, partition);
         },

@@ -1,5 +1,5 @@
-import type { IncomingMessage, SubscribeOptions, Subscription } from '@spice/domain';
-import type { Consumer, EachMessagePayload, IHeaders, Kafka } from 'kafkajs';
+import { asBatchHandler, CLAIM_BUSY, isDomainError, type IncomingMessage, type SubscribeOptions, type Subscription } from '@spice/domain';
+import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from '../logging/logger';
 import { toBusError } from './kafka-errors';
 
@@ -12,6 +12,12 @@ export interface ConsumerTuning {
   readonly maxWaitTimeMs: number;
   /** Pause before a message whose handler threw is fetched and handed over again. */
   readonly redeliveryDelayMs: number;
+  /**
+   * For batch subscriptions: partitions whose batches are handled side by side (order within each partition
+   * is kept), so one batch's waits (a search refresh, a commit) overlap another's work. Message subscriptions
+   * take one message at a time.
+   */
+  readonly batchPartitionsConcurrently: number;
 }
 
 export const DEFAULT_CONSUMER_TUNING: ConsumerTuning = {
@@ -21,12 +27,15 @@ export const DEFAULT_CONSUMER_TUNING: ConsumerTuning = {
   heartbeatIntervalMs: 500,
   maxWaitTimeMs: 250,
   redeliveryDelayMs: 250,
+  batchPartitionsConcurrently: 4,
 };
 
 /**
- * One kafkajs consumer per subscription. Offsets are committed one message at a time, after the handler
- * resolves; when the handler throws, the consumer seeks back to that message so the next fetch hands it over
- * again (and nothing after it on the partition is handled first).
+ * One kafkajs consumer per subscription, reading whole fetched batches (`eachBatch`). Each fetched batch is
+ * handed to the handler in slices of its batch size (one message for `handle`); a slice's offsets are
+ * committed after the handler resolves. When the handler throws, the consumer seeks back to the slice's first
+ * message so the next fetch hands the slice over again (and nothing after it on the partition is handled
+ * first).
  */
 export class KafkaSubscription implements Subscription {
   private stopping = false;
@@ -36,6 +45,7 @@ export class KafkaSubscription implements Subscription {
   private constructor(
     private readonly consumer: Consumer,
     private readonly options: SubscribeOptions,
+    private readonly handler: ReturnType<typeof asBatchHandler>,
     private readonly tuning: ConsumerTuning,
     private readonly logger: Logger | undefined,
   ) {}
@@ -47,6 +57,7 @@ export class KafkaSubscription implements Subscription {
     tuning: ConsumerTuning,
     logger: Logger | undefined,
   ): Promise<KafkaSubscription> {
+    const handler = asBatchHandler(options);
     const consumer = kafka.consumer({
       groupId: options.groupId,
       sessionTimeout: tuning.sessionTimeoutMs,
@@ -56,7 +67,7 @@ export class KafkaSubscription implements Subscription {
       // A consumer that crashed on a retriable error (broker restart) rejoins instead of staying down.
       retry: { initialRetryTime: 100, maxRetryTime: 2_000, retries: 5, restartOnFailure: async () => true },
     });
-    const subscription = new KafkaSubscription(consumer, options, tuning, logger);
+    const subscription = new KafkaSubscription(consumer, options, handler, tuning, logger);
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart && !subscription.stopping) {
         logger?.error(
@@ -68,7 +79,12 @@ export class KafkaSubscription implements Subscription {
     try {
       await consumer.connect();
       await consumer.subscribe({ topic: options.topic, fromBeginning: options.fromBeginning ?? true });
-      await consumer.run({ autoCommit: false, eachMessage: (payload) => subscription.track(payload) });
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: options.handleBatch ? tuning.batchPartitionsConcurrently : 1,
+        eachBatch: (payload) => subscription.track(payload),
+      });
     } catch (error) {
       await consumer.disconnect().catch(() => undefined);
       throw toBusError(error, 'subscribe', { topic: options.topic, groupId: options.groupId });
@@ -76,7 +92,7 @@ export class KafkaSubscription implements Subscription {
     return subscription;
   }
 
-  /** Finishes the message in hand (handler and commit), then leaves the group. */
+  /** Finishes the slice in hand (handler and commit), then leaves the group. */
   stop(): Promise<void> {
     this.stopped ??= (async () => {
       this.stopping = true;
@@ -86,45 +102,57 @@ export class KafkaSubscription implements Subscription {
     return this.stopped;
   }
 
-  private track(payload: EachMessagePayload): Promise<void> {
+  private track(payload: EachBatchPayload): Promise<void> {
     const work = this.deliver(payload);
     this.inFlight.add(work);
     return work.finally(() => this.inFlight.delete(work));
   }
 
-  private async deliver({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    // Not handled and not committed: whoever holds the partition next gets it.
-    if (this.stopping) return;
-    // kafkajs heartbeats only between messages; a handler slower than the session timeout must not cost the
-    // member its partitions. A failed heartbeat (the group is rebalancing) is dealt with once the handler ends.
-    const keepAlive = setInterval(
-      () => void heartbeat().catch(() => undefined),
-      this.tuning.heartbeatIntervalMs,
-    );
-    try {
-      await this.options.handle({
-        topic,
-        partition,
-        offset: message.offset,
-        key: message.key?.toString('utf8') ?? '',
-        value: message.value?.toString('utf8') ?? '',
-        headers: decodeHeaders(message.headers),
-      } satisfies IncomingMessage);
-    } catch (error) {
-      this.logger?.warn(
-        { err: error, topic, partition, offset: message.offset, groupId: this.options.groupId },
-        'bus handler failed; the message will be delivered again',
+  private async deliver({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const { topic, partition } = batch;
+    for (let start = 0; start < batch.messages.length; start += this.handler.maxBatchSize) {
+      // Not handled and not committed: whoever holds the partition next gets them.
+      if (this.stopping || !isRunning() || isStale()) return;
+      const slice = batch.messages.slice(start, start + this.handler.maxBatchSize);
+      const first = slice[0]!.offset;
+      const last = slice[slice.length - 1]!.offset;
+      // kafkajs heartbeats only between slices; a handler slower than the session timeout must not cost the
+      // member its partitions. A failed heartbeat (the group is rebalancing) is dealt with once the handler ends.
+      const keepAlive = setInterval(
+        () => void heartbeat().catch(() => undefined),
+        this.tuning.heartbeatIntervalMs,
       );
-      this.consumer.seek({ topic, partition, offset: message.offset });
-      await sleep(this.tuning.redeliveryDelayMs);
-      return;
-    } finally {
-      clearInterval(keepAlive);
+      try {
+        await this.handler.handleBatch(slice.map((message) => incoming(topic, partition, message)));
+      } catch (error) {
+        // Another consumer holding a claim is business as usual between group members: not worth a warning.
+        const expected = isDomainError(error) && error.code === CLAIM_BUSY;
+        this.logger?.[expected ? 'debug' : 'warn'](
+          { err: error, topic, partition, offset: first, messages: slice.length, groupId: this.options.groupId },
+          'bus handler failed; the message will be delivered again',
+        );
+        this.consumer.seek({ topic, partition, offset: first });
+        await sleep(this.tuning.redeliveryDelayMs);
+        return;
+      } finally {
+        clearInterval(keepAlive);
+      }
+      resolveOffset(last);
+      await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(last) + 1n).toString() }]);
+      await heartbeat();
     }
-    await this.consumer.commitOffsets([
-      { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
-    ]);
   }
+}
+
+function incoming(topic: string, partition: number, message: KafkaMessage): IncomingMessage {
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key?.toString('utf8') ?? '',
+    value: message.value?.toString('utf8') ?? '',
+    headers: decodeHeaders(message.headers),
+  };
 }
 
 /** Kafka allows a header key to repeat; the port has one value per key, so the last one wins. */

@@ -1,6 +1,7 @@
 import { DeleteBucketCommand, DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { testObjectStore } from '@spice/domain/contracts';
 import { describe, expect, it } from 'vitest';
+import { OBJECT_STORE_INVALID_KEY } from './s3-object-key';
 import { S3ObjectStore, type S3ObjectStoreConfig } from './s3-object-store.adapter';
 
 const HOW_TO_START = 'run `bash scripts/stack up s3` and `eval "$(bash scripts/stack env s3)"`';
@@ -65,6 +66,42 @@ describe('S3ObjectStore bucket', () => {
       await admin.send(new DeleteObjectCommand({ Bucket: config.bucket, Key: 'first' }));
       await admin.send(new DeleteBucketCommand({ Bucket: config.bucket }));
       admin.destroy();
+      store.close();
+    }
+  });
+});
+
+describe('S3ObjectStore keys', () => {
+  // Each breaks one ObjectStore key rule; MinIO (the stack's server) would refuse them all, AWS S3 none.
+  const badSuffixes = [
+    'a//b',
+    'trailing/',
+    '..',
+    '../escape',
+    'x/./y',
+    'x/ .. /y',
+    'back\\..',
+    'nul\u0000',
+    'lone\ud800',
+    'x'.repeat(1025),
+  ];
+
+  it('refuses keys outside the rules before writing, reading or deleting anything', async () => {
+    const store = await openStore(configFromEnv());
+    const base = `s3-bad-keys-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}/`;
+    try {
+      for (const suffix of badSuffixes) {
+        const key = base + suffix;
+        const expected = { code: OBJECT_STORE_INVALID_KEY, kind: 'invalid' };
+        await expect(store.putIfAbsent(key, new Uint8Array()), JSON.stringify(key)).rejects.toMatchObject(
+          expected,
+        );
+        await expect(store.put(key, new Uint8Array()), JSON.stringify(key)).rejects.toMatchObject(expected);
+        await expect(store.get(key), JSON.stringify(key)).rejects.toMatchObject(expected);
+        await expect(store.delete(key), JSON.stringify(key)).rejects.toMatchObject(expected);
+      }
+      expect(await store.list(base)).toEqual([]);
+    } finally {
       store.close();
     }
   });

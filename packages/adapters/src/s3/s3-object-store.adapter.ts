@@ -19,6 +19,7 @@ import {
   type PutOptions,
 } from '@spice/domain';
 import type { SpiceConfig } from '../config/config';
+import { checkObjectKey } from './s3-object-key';
 
 export type S3ObjectStoreConfig = Omit<Extract<SpiceConfig['objectStore'], { kind: 's3' }>, 'kind'>;
 
@@ -27,8 +28,9 @@ const OBJECT_STORE_REQUEST_FAILED = 'OBJECT_STORE.REQUEST_FAILED';
 const MAX_KEYS_PER_PAGE = 1000;
 
 /**
- * The object store on the S3 API (AWS S3, MinIO, moto). Create-if-absent is S3's conditional write
+ * The object store on the S3 API (AWS S3, MinIO). Create-if-absent is S3's conditional write
  * (`If-None-Match: *`), so the server itself refuses a second object at the same key.
+ * Keys outside the ObjectStore key rules are refused before any request (see checkObjectKey).
  * The bucket is created on first use when missing.
  */
 export class S3ObjectStore implements ObjectStore {
@@ -51,6 +53,7 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async putIfAbsent(key: string, body: Uint8Array, options: PutOptions = {}): Promise<void> {
+    checkObjectKey(key);
     await this.ensureBucket();
     try {
       await this.client.send(
@@ -63,8 +66,12 @@ export class S3ObjectStore implements ObjectStore {
         }),
       );
     } catch (e) {
-      // 409 ConditionalRequestConflict: another conditional write to the key was in flight; it may still win.
-      if (httpStatus(e) === 412 || httpStatus(e) === 409) {
+      // 412 PreconditionFailed: the key exists. 409 ConditionalRequestConflict (AWS): another conditional
+      // write to the key was in flight; it may still win. Any other 409 is not an existing object.
+      if (
+        httpStatus(e) === 412 ||
+        (e instanceof S3ServiceException && e.name === 'ConditionalRequestConflict')
+      ) {
         throw conflict(OBJECT_ALREADY_EXISTS, `Object already exists: ${key}`, { key, bucket: this.bucket });
       }
       throw this.failure(`put ${key}`, e);
@@ -72,6 +79,7 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async put(key: string, body: Uint8Array, options: PutOptions = {}): Promise<void> {
+    checkObjectKey(key);
     await this.ensureBucket();
     try {
       await this.client.send(
@@ -83,6 +91,7 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async get(key: string): Promise<Uint8Array | null> {
+    checkObjectKey(key);
     await this.ensureBucket();
     try {
       const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
@@ -113,6 +122,7 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async delete(key: string): Promise<void> {
+    checkObjectKey(key);
     await this.ensureBucket();
     try {
       await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));

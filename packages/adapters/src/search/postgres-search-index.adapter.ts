@@ -140,27 +140,24 @@ class PostgresSearchIndex implements SearchIndex {
     }
   }
 
-  /** Applies the operations in order: only the last operation on each id decides what is stored. */
+  /**
+   * Applies the operations in order: only the last operation on each id decides what is stored. One
+   * statement, so the documents change together or not at all.
+   */
   private async write(
     index: string,
     mapping: IndexMapping,
     operations: readonly BulkOperation[],
   ): Promise<void> {
+    if (operations.length === 0) return;
     const last = new Map<string, BulkOperation>();
-    for (const operation of operations) {
-      last.delete(operation.id);
-      last.set(operation.id, operation);
-    }
+    for (const operation of operations) last.set(operation.id, operation);
     const finals = [...last.values()];
-    for (let start = 0; start < finals.length; start += WRITE_BATCH) {
-      const chunk = finals.slice(start, start + WRITE_BATCH);
-      const upserts = chunk.flatMap((o) =>
-        o.op === 'index' ? [{ id: o.id, body: o.body, text: searchableText(mapping, o.body) }] : [],
-      );
-      const deletes = chunk.flatMap((o) => (o.op === 'delete' ? [o.id] : []));
-      if (upserts.length > 0) await this.sql.query(SQL.upsertDocuments, [index, JSON.stringify(upserts)]);
-      if (deletes.length > 0) await this.sql.query(SQL.deleteDocuments, [index, JSON.stringify(deletes)]);
-    }
+    const upserts = finals.flatMap((o) =>
+      o.op === 'index' ? [{ id: o.id, body: o.body, text: searchableText(mapping, o.body) }] : [],
+    );
+    const deletes = finals.flatMap((o) => (o.op === 'delete' ? [o.id] : []));
+    await this.sql.query(SQL.writeDocuments, [index, JSON.stringify(upserts), JSON.stringify(deletes)]);
   }
 
   private async mappingOf(index: string): Promise<IndexMapping> {

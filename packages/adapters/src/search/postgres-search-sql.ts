@@ -28,14 +28,19 @@ export const SQL = {
                 ON CONFLICT (index_name) DO NOTHING RETURNING index_name`,
   readMapping: `SELECT mapping FROM search_indexes WHERE index_name = $1`,
   dropIndex: `DELETE FROM search_indexes WHERE index_name = $1`,
-  /** $2: JSON array of { id, body, text }; `text` is the joined text fields. */
-  upsertDocuments: `INSERT INTO search_documents (index_name, id, body, tsv)
-                    SELECT $1, d.id, d.body, to_tsvector('simple', d.text)
-                    FROM jsonb_to_recordset($2::text::jsonb) AS d (id text, body jsonb, text text)
-                    ON CONFLICT (index_name, id) DO UPDATE SET body = excluded.body, tsv = excluded.tsv`,
-  /** $2: JSON array of ids. */
-  deleteDocuments: `DELETE FROM search_documents
-                    WHERE index_name = $1 AND id IN (SELECT jsonb_array_elements_text($2::text::jsonb))`,
+  /**
+   * One statement, so a bulk write is all or nothing. $2: JSON array of { id, body, text } to upsert (`text` is
+   * the joined text fields); $3: JSON array of ids to delete. No id is in both.
+   */
+  writeDocuments: `WITH upserted AS (
+                     INSERT INTO search_documents (index_name, id, body, tsv)
+                     SELECT $1, d.id, d.body, to_tsvector('simple', d.text)
+                     FROM jsonb_to_recordset($2::text::jsonb) AS d (id text, body jsonb, text text)
+                     ON CONFLICT (index_name, id) DO UPDATE SET body = excluded.body, tsv = excluded.tsv
+                     RETURNING 1
+                   )
+                   DELETE FROM search_documents
+                   WHERE index_name = $1 AND id IN (SELECT jsonb_array_elements_text($3::text::jsonb))`,
   ping: `SELECT 1`,
 } as const;
 

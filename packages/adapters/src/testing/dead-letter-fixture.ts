@@ -14,12 +14,15 @@ import type { System } from '../composition/composition-root';
 const OUTAGE = 'search index unreachable (simulated outage while seeding dead letters)';
 
 /** A search index that is down: every write fails, as a real outage would make it. */
-const searchOutage: Pick<SearchIndex, 'ensureIndex' | 'index' | 'delete'> = {
+const searchOutage: Pick<SearchIndex, 'ensureIndex' | 'index' | 'delete' | 'bulk'> = {
   ensureIndex: async () => undefined,
   index: async () => {
     throw unavailable('SEARCH.UNAVAILABLE', OUTAGE);
   },
   delete: async () => {
+    throw unavailable('SEARCH.UNAVAILABLE', OUTAGE);
+  },
+  bulk: async () => {
     throw unavailable('SEARCH.UNAVAILABLE', OUTAGE);
   },
 };

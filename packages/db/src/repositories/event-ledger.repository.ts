@@ -10,9 +10,15 @@ import {
   type ReserveRequest,
 } from '@spice/domain';
 import type { Database } from '../client';
-import { aggregateSequences, eventIds, eventLedger } from '../schema';
+import { aggregateProgress, aggregateSequences, eventIds, eventLedger } from '../schema';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** A consumer handler and the aggregate types it processes: the appends whose progress it keeps. */
+export interface HandlerScope {
+  readonly handler: string;
+  readonly aggregateTypes: readonly string[];
+}
 
 /** The ledger on PostgreSQL / PGlite: a row lock per aggregate is held while the event object is written. */
 export class PgEventLedger implements EventLedger {
@@ -67,6 +73,30 @@ export class PgEventLedger implements EventLedger {
 
   async rewind(position: string): Promise<void> {
     await this.db.update(eventLedger).set({ publishedAt: null }).where(gte(eventLedger.position, Number(position)));
+  }
+
+  /**
+   * Marks unpublished again every append that one of `handlers` may not have processed: its stream's progress
+   * for that handler (aggregate_progress, advanced in the handler's own commit) is below the append's last
+   * sequence, or the handler has none yet. What every handler is past stays published, so a bus that lost
+   * its messages is refilled with only what is still owed. Returns how many appends were marked.
+   */
+  async rewindUnprocessed(handlers: readonly HandlerScope[]): Promise<number> {
+    const scope = handlers.flatMap((h) => h.aggregateTypes.map((aggregateType) => ({ handler: h.handler, aggregate_type: aggregateType })));
+    if (scope.length === 0) return 0;
+    const result = await this.db.execute(sql`
+      with marked as (
+        update ${eventLedger} l set published_at = null
+        where l.published_at is not null
+          and exists (
+            select 1
+            from jsonb_to_recordset(${JSON.stringify(scope)}::jsonb) as s(handler text, aggregate_type text)
+            left join ${aggregateProgress} p
+              on p.handler = s.handler and p.aggregate_type = l.aggregate_type and p.aggregate_id = l.aggregate_id
+            where s.aggregate_type = l.aggregate_type and l.last_seq > coalesce(p.last_seq, 0))
+        returning 1)
+      select count(*)::int as marked from marked`);
+    return (result as unknown as { rows: { marked: number }[] }).rows[0]!.marked;
   }
 
   async readAll(afterPosition: string | null, limit: number): Promise<LedgerBatch[]> {

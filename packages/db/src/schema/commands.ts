@@ -11,6 +11,9 @@ export const commands = pgTable('commands', {
   status: text('status', { enum: ['pending', 'applied', 'failed'] }).notNull(),
   sequenceNumber: bigint('sequence_number', { mode: 'number' }),
   error: jsonb('error'),
+  /** The try that runs a pending command, and until when: a retry of the same id waits for it or takes over. */
+  leaseOwner: text('lease_owner'),
+  leaseUntil: timestamp('lease_until', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -12,6 +12,8 @@ export const processedEvents = pgTable(
     status: text('status', { enum: ['claimed', 'done', 'failed', 'skipped', 'dead'] }).notNull(),
     attempts: integer('attempts').notNull().default(1),
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    /** The consumer instance holding the claim: it may take its own claim back before the lease ends. */
+    claimOwner: text('claim_owner'),
     lastError: text('last_error'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

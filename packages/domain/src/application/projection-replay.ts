@@ -2,10 +2,10 @@ import type { EventEnvelope } from '../eventstore/envelope';
 import type { EventStore } from '../eventstore/event-store.port';
 import type { IdGenerator } from '../ports/clock.port';
 import type { HandlerFence } from '../ports/handler-fence.port';
-import type { ObjectTypeReadModel } from '../ports/object-type-read-model.port';
+import type { ObjectTypeChange, ObjectTypeReadModel } from '../ports/object-type-read-model.port';
 import type { ObjectTypeDoc } from '../ontology/object-type.projection';
 import type { ReadModelRebuild, RebuiltReadModel } from '../ports/read-model-rebuild.port';
-import type { SearchDocumentBody, SearchIndex } from '../ports/search-index.port';
+import type { BulkOperation, SearchDocumentBody, SearchIndex } from '../ports/search-index.port';
 import { ONTOLOGY_AGGREGATE } from '../ontology/ontology.events';
 import { OBJECT_TYPE_SEARCH_INDEX, OBJECT_TYPE_SEARCH_MAPPING, objectTypeDocId } from '../ontology/object-type.projection';
 import { DomainError, invalid, isDomainError, unavailable } from '../shared/errors';
@@ -178,11 +178,19 @@ class ReadModelBuffer implements ObjectTypeReadModel {
     return this.documents.get(id) ?? null;
   }
 
+  async getMany(ids: readonly string[]): Promise<ObjectTypeDoc[]> {
+    return ids.flatMap((id) => this.documents.get(id) ?? []);
+  }
+
   async commit(_handler: string, event: EventEnvelope, doc: ObjectTypeDoc | null): Promise<void> {
     const id = doc?.id ?? objectTypeDocId(event);
     if (doc) this.documents.set(doc.id, doc);
     else if (id) this.documents.delete(id);
     this.applied.push(event);
+  }
+
+  async commitBatch(handler: string, changes: readonly ObjectTypeChange[]): Promise<void> {
+    for (const { event, doc } of changes) await this.commit(handler, event, doc);
   }
 
   async list(ontologyId: string): Promise<ObjectTypeDoc[]> {
@@ -199,7 +207,7 @@ class ReadModelBuffer implements ObjectTypeReadModel {
 }
 
 /** Collects what a projection writes to its search index, so the index can be rebuilt in one go afterwards. */
-class SearchDocumentBuffer implements Pick<SearchIndex, 'ensureIndex' | 'index' | 'delete'> {
+class SearchDocumentBuffer implements Pick<SearchIndex, 'ensureIndex' | 'index' | 'delete' | 'bulk'> {
   private readonly documents = new Map<string, SearchDocumentBody>();
 
   get size(): number {
@@ -214,6 +222,10 @@ class SearchDocumentBuffer implements Pick<SearchIndex, 'ensureIndex' | 'index' 
 
   async delete(_index: string, id: string): Promise<void> {
     this.documents.delete(id);
+  }
+
+  async bulk(index: string, operations: readonly BulkOperation[]): Promise<void> {
+    for (const o of operations) await (o.op === 'index' ? this.index(index, o.id, o.body) : this.delete(index, o.id));
   }
 
   entries(): { id: string; body: SearchDocumentBody }[] {

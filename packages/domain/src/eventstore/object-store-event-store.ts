@@ -10,6 +10,8 @@ import type { AppendRequest, AppendResult, EventStore } from './event-store.port
 
 const SEQ_DIGITS = 12;
 const READ_CONCURRENCY = 16;
+/** How many parsed event objects are kept in memory for re-reads. */
+const RECENT_BATCHES = 256;
 export const SEQUENCE_CONFLICT = 'EVENT_STORE.SEQUENCE_CONFLICT';
 export const EVENT_ID_REUSED = 'EVENT_STORE.EVENT_ID_REUSED';
 
@@ -31,6 +33,7 @@ export function eventFingerprint(e: Pick<EventEnvelope, 'aggregateType' | 'aggre
  * the relay, in one transaction that commits only after the object is written.
  */
 export class ObjectStoreEventStore implements EventStore {
+  private readonly recentBatches = new Map<string, EventEnvelope[]>();
   private waiters: (() => void)[] = [];
 
   constructor(
@@ -183,16 +186,32 @@ export class ObjectStoreEventStore implements EventStore {
     }
   }
 
+  /**
+   * Event objects are immutable, so a batch read once can be served again from memory: a stream's last batch is
+   * read on every catch-up (it may hold the sequence asked for), and it can be a large import.
+   */
+  private remember(key: string, events: EventEnvelope[]): void {
+    this.recentBatches.delete(key);
+    this.recentBatches.set(key, events);
+    if (this.recentBatches.size > RECENT_BATCHES) this.recentBatches.delete(this.recentBatches.keys().next().value!);
+  }
+
   private async getBatches(keys: readonly string[]): Promise<EventEnvelope[][]> {
     const out: EventEnvelope[][] = new Array(keys.length);
     let next = 0;
     const worker = async () => {
       while (next < keys.length) {
         const i = next++;
+        const remembered = this.recentBatches.get(keys[i]!);
+        if (remembered) {
+          out[i] = remembered;
+          continue;
+        }
         const bytes = await this.objects.get(keys[i]!);
         if (!bytes) throw new DomainError({ code: 'EVENT_STORE.MISSING_OBJECT', kind: 'unavailable', message: `Event object ${keys[i]} vanished` });
         const parsed = JSON.parse(decoder.decode(bytes)) as { events: unknown[] };
         out[i] = parsed.events.map((e) => ZEventEnvelope.parse(e));
+        this.remember(keys[i]!, out[i]);
       }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, keys.length) }, worker));

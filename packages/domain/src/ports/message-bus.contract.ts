@@ -228,6 +228,93 @@ export function testMessageBus(adapterName: string, makeBus: () => Promise<Messa
       expect(afterRestart).toEqual(['m-1', 'm-2']);
     });
 
+    it('hands a batch handler consecutive messages of one partition, in order per key, at most maxBatchSize at once', async () => {
+      const topic = uniqueName('batch-order');
+      await bus().ensureTopic(topic, { partitions: 4 });
+      const keys = ['batch-a', 'batch-b', 'batch-c'];
+      // Published before anyone subscribes, so they are waiting and come in batches.
+      await bus().publish(
+        topic,
+        range(50).flatMap((i) => keys.map((key) => ({ key, value: String(i) }))),
+      );
+      const batches: IncomingMessage[][] = [];
+      const groupId = uniqueName('group');
+      const first = await subscribe({
+        topic,
+        groupId,
+        maxBatchSize: 20,
+        handleBatch: async (batch) => void batches.push([...batch]),
+      });
+
+      await waitFor('150 messages in batches', () => batches.flat().length >= 150);
+      await first.stop();
+      const received = batches.flat();
+      expect(received).toHaveLength(150);
+      for (const key of keys) {
+        const ofKey = received.filter((m) => m.key === key);
+        expect(ofKey.map((m) => Number(m.value))).toEqual(range(50));
+      }
+      for (const batch of batches) {
+        expect(batch.length).toBeGreaterThan(0);
+        expect(batch.length).toBeLessThanOrEqual(20);
+        expect(new Set(batch.map((m) => m.partition)).size, 'one partition per batch').toBe(1);
+        const offsets = batch.map((m) => BigInt(m.offset));
+        expect(offsets, 'consecutive offsets').toEqual(offsets.map((_, i) => offsets[0]! + BigInt(i)));
+      }
+      expect(Math.max(...batches.map((b) => b.length)), 'waiting messages come more than one at a time').toBeGreaterThan(1);
+
+      // Resolving committed every batch: the group's next member starts after them.
+      await bus().publish(topic, [{ key: 'batch-a', value: 'after' }]);
+      const later: string[] = [];
+      await subscribe({ topic, groupId, handleBatch: async (batch) => void later.push(...batch.map((m) => m.value)) });
+      await waitFor('the message published after the stop', () => later.length >= 1);
+      await sleep(QUIET_PERIOD_MS);
+      expect(later).toEqual(['after']);
+    });
+
+    it('delivers a whole batch again from its first message when the batch handler throws, and loses none', async () => {
+      const topic = uniqueName('batch-retry');
+      await bus().ensureTopic(topic, { partitions: 1 });
+      const sent = messages(30, () => 'batch-retry-key');
+      await bus().publish(topic, sent);
+      const attempts: string[][] = [];
+      const committed: string[] = [];
+      let failedOnce = false;
+      await subscribe({
+        topic,
+        groupId: uniqueName('group'),
+        maxBatchSize: 8,
+        handleBatch: async (batch) => {
+          const values = batch.map((m) => m.value);
+          attempts.push(values);
+          if (values.includes('m-11') && !failedOnce) {
+            failedOnce = true;
+            throw new Error('the batch handler fails the first time it sees m-11');
+          }
+          committed.push(...values);
+        },
+      });
+
+      await waitFor('the last message handled', () => committed.includes('m-29'));
+      await sleep(QUIET_PERIOD_MS);
+      expect(committed, 'every message once, in order').toEqual(sent.map((m) => m.value));
+      const failedAt = attempts.findIndex((values) => values.includes('m-11'));
+      const retried = attempts[failedAt + 1]!;
+      expect(retried[0], 'the retry starts at the failed batch\'s first message').toBe(attempts[failedAt]![0]);
+      expect(retried).toContain('m-11');
+    });
+
+    it('refuses a batch subscription with a batch size below 1', async () => {
+      await expect(
+        bus().subscribe({
+          topic: uniqueName('no-batch'),
+          groupId: uniqueName('group'),
+          maxBatchSize: 0,
+          handleBatch: async () => undefined,
+        }),
+      ).rejects.toMatchObject({ code: 'BUS.INVALID_BATCH_SIZE', kind: 'invalid' });
+    });
+
     it('refuses a topic without partitions', async () => {
       await expect(bus().ensureTopic(uniqueName('no-partitions'), { partitions: 0 })).rejects.toMatchObject({
         code: 'BUS.INVALID_PARTITIONS',

@@ -104,11 +104,12 @@ export function testObjectStore(adapterName: string, makeStore: () => Promise<Ob
 
     it('lists keys under a prefix in ascending byte order, including keys that extend a segment', async () => {
       const base = `${runPrefix}order/`;
-      const expected = ['x/a', 'x/a-b', 'x/a/b', 'x/a/b/c', 'x/a0', 'x/ab', 'x/b'].map((k) => base + k);
-      const outside = [`${base}w/a`, `${base}y`, `${base}x`];
+      // `/` sorts between `-` and `0`. No key is also another's folder (see ObjectStore).
+      const expected = ['x/a-b', 'x/a/b', 'x/a/c/d', 'x/a0', 'x/ab', 'x/b'].map((k) => base + k);
+      const outside = [`${base}w/a`, `${base}y`, `${base}x-`];
       for (const key of shuffled([...expected, ...outside])) await store().putIfAbsent(key, text(key));
 
-      expect(await store().list(`${base}x/a`)).toEqual(expected.slice(0, 6));
+      expect(await store().list(`${base}x/a`)).toEqual(expected.slice(0, 5));
       expect(await store().list(`${base}x/`)).toEqual(expected);
       expect(await store().list(`${base}nothing/`)).toEqual([]);
     });
@@ -156,11 +157,8 @@ export function testObjectStore(adapterName: string, makeStore: () => Promise<Ob
         '%2F',
         'a%2Fb',
         'a/b',
-        'a//b',
-        'trailing/',
-        '..',
-        '../escape',
-        './.',
+        '...',
+        '..x/.y',
         '.hidden',
         'Case',
         'case',

@@ -1,8 +1,10 @@
 import type { HealthCheckable } from '../shared/health';
 
 /**
- * Immutable-friendly blob storage. Keys are `/`-separated, UTF-8, at most 1024 bytes.
- * Implementations: local directory (embedded) and S3 (real).
+ * Immutable-friendly blob storage. Keys are `/`-separated, UTF-8, at most 1024 bytes, and shaped like paths in
+ * a file tree, because S3 servers that keep each object as a file (MinIO) cannot hold anything else: no empty
+ * segment (`a//b`, a trailing `/`), no `.` or `..` segment, no NUL, and no key that is also the folder of
+ * other keys (`a` beside `a/b`). Implementations: local directory (embedded) and S3 (real).
  */
 export interface ObjectStore extends HealthCheckable {
   /**

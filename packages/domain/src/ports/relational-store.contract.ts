@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ZPropertyDefinition } from '../ontology/model/definitions';
 import type { EventEnvelope } from '../eventstore/envelope';
 import type { EventLedger, ReserveRequest } from '../eventstore/event-ledger.port';
 import { DomainError } from '../shared/errors';
@@ -146,16 +147,42 @@ export function testRelationalStore(adapterName: string, open: () => Promise<{ p
       }
     });
 
-    it('records a command once and returns the first record for a retried id', async () => {
+    it('records a command once: one try holds it, a retried id sees the first record, a settled one stays settled', async () => {
       const { ports, cleanup } = await open();
       try {
         const commandId = unique('cmd');
         const record = { commandId, commandType: 'DefineObjectType', aggregateType: 'contract-test', aggregateId: 'demo', actor: 'ann', payloadHash: 'h1' };
-        expect(await ports.commands.begin(record)).toBeNull();
+        const first = { owner: 'try-1', ms: 30_000 };
+        const starts = await Promise.all(['try-1', 'try-2', 'try-3'].map((owner) => ports.commands.begin(record, { ...first, owner })));
+        expect(starts.filter((s) => s.kind === 'started'), 'tries that run the command').toHaveLength(1);
+        expect(starts.filter((s) => s.kind === 'seen').map((s) => s.kind === 'seen' && s.record.status)).toEqual(['pending', 'pending']);
         await ports.commands.markApplied(commandId, 7);
-        const again = await ports.commands.begin({ ...record, payloadHash: 'h2' });
-        expect(again).toMatchObject({ commandId, status: 'applied', sequenceNumber: 7, payloadHash: 'h1' });
-        await ports.commands.markFailed(commandId, { code: 'X', message: 'boom' });
+        const again = await ports.commands.begin({ ...record, payloadHash: 'h2' }, { owner: 'try-4', ms: 30_000 });
+        expect(again).toMatchObject({ kind: 'seen', record: { commandId, status: 'applied', sequenceNumber: 7, payloadHash: 'h1' } });
+        expect(await ports.commands.markFailed(commandId, 'try-1', { code: 'X', message: 'boom' }), 'an applied command is not failed').toBe(false);
+        expect(await ports.commands.get(commandId)).toMatchObject({ status: 'applied', sequenceNumber: 7, error: null });
+      } finally {
+        await cleanup();
+      }
+    });
+
+    it('lets a retry take over a pending command whose lease ran out or was released, and only one retry', async () => {
+      const { ports, cleanup } = await open();
+      try {
+        const commandId = unique('cmd');
+        const record = { commandId, commandType: 'DefineObjectType', aggregateType: 'contract-test', aggregateId: 'demo', actor: 'ann', payloadHash: 'h1' };
+        expect(await ports.commands.begin(record, { owner: 'died', ms: 1 })).toEqual({ kind: 'started' });
+        await new Promise((r) => setTimeout(r, 20));
+        expect(await ports.commands.begin({ ...record, payloadHash: 'h2' }, { owner: 'other', ms: 30_000 }), 'other content never takes over').toMatchObject({ kind: 'seen' });
+        const retries = await Promise.all(['retry-1', 'retry-2', 'retry-3'].map((owner) => ports.commands.begin(record, { owner, ms: 30_000 })));
+        expect(retries.filter((s) => s.kind === 'resumed'), 'retries that took over').toHaveLength(1);
+        const holder = ['retry-1', 'retry-2', 'retry-3'][retries.findIndex((s) => s.kind === 'resumed')]!;
+        expect(await ports.commands.renew(commandId, { owner: 'died', ms: 30_000 }), 'the dead try lost its lease').toBe(false);
+        expect(await ports.commands.renew(commandId, { owner: holder, ms: 30_000 })).toBe(true);
+        await ports.commands.release(commandId, holder);
+        expect(await ports.commands.begin(record, { owner: 'next', ms: 30_000 }), 'a released lease is free at once').toEqual({ kind: 'resumed' });
+        expect(await ports.commands.markFailed(commandId, holder, { code: 'X', message: 'boom' }), 'no longer the holder').toBe(false);
+        expect(await ports.commands.markFailed(commandId, 'next', { code: 'X', message: 'boom' })).toBe(true);
         expect(await ports.commands.get(commandId)).toMatchObject({ status: 'failed', error: { code: 'X', message: 'boom' } });
       } finally {
         await cleanup();
@@ -229,7 +256,7 @@ export function testRelationalStore(adapterName: string, open: () => Promise<{ p
           displayName: 'Ship',
           description: '',
           status: 'experimental',
-          properties: [{ apiName: 'imo', displayName: 'IMO', dataType: 'string' as const, required: true, description: '' }],
+          properties: [ZPropertyDefinition.parse({ apiName: 'imo', displayName: 'IMO', dataType: 'string', required: true })],
           primaryKey: 'imo',
           version: 2,
           createdBy: 'ann',

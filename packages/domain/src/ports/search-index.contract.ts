@@ -316,6 +316,26 @@ export function testSearchIndex(
       expect((await search.search(name, {})).total).toBe(4);
     });
 
+    it('applies a large bulk of a projection batch in order, every document searchable once it resolves', async () => {
+      await search.ensureIndex(name, people);
+      const person = (i: number, team: string) => ({ name: `Person ${i}`, team, age: i });
+      await search.bulk(name, [
+        ...Array.from({ length: 600 }, (_, i) => ({ op: 'index' as const, id: `b-${i}`, body: person(i, 'red') })),
+        // The same documents again later in the batch: the last operation on an id is what stays.
+        ...Array.from({ length: 300 }, (_, i) => ({ op: 'index' as const, id: `b-${i}`, body: person(i, 'blue') })),
+        ...Array.from({ length: 100 }, (_, i) => ({ op: 'delete' as const, id: `b-${300 + i}` })),
+        { op: 'delete', id: 'b-599' },
+        { op: 'index', id: 'b-599', body: person(599, 'green') },
+      ]);
+      expect((await search.search(name, {})).total).toBe(500);
+      const count = async (team: string) => (await search.search(name, { filters: [{ field: 'team', op: 'eq', value: team }] })).total;
+      expect({ blue: await count('blue'), red: await count('red'), green: await count('green') }).toEqual({ blue: 300, red: 199, green: 1 });
+      expect(await ids({ filters: [{ field: 'age', op: 'range', gte: 299, lte: 400 }], sort: [{ field: 'age', direction: 'asc' }] })).toEqual([
+        'b-299',
+        'b-400',
+      ]);
+    });
+
     it('deletes a document, and deleting a missing one is a no-op', async () => {
       await seed();
       await search.delete(name, 'p-carol');

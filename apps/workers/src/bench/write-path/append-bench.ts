@@ -111,7 +111,7 @@ export async function measureAppends(
 }
 
 /** An event as DefineObjectType emits it, so the projection does its real work on it. */
-function objectTypeDefined(runId: string, aggregateId: string, seq: number): PendingEvent {
+export function objectTypeDefined(runId: string, aggregateId: string, seq: number): PendingEvent {
   return {
     eventType: 'ObjectTypeDefined',
     schemaVersion: ONTOLOGY_EVENT_SCHEMA_VERSION,

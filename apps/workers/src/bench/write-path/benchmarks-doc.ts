@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { BenchMode } from './bench-stack';
+import { CONSUMER_STEPS, type ConsumerFigure } from './consumer-bench';
 import { TARGETS, type WritePathResults } from './write-path-results';
 
 const BEGIN =
@@ -18,7 +19,8 @@ PostgreSQL with a local directory instead of the S3 server). "Object put" and "l
 time between the object-store write and everything else (the ledger's statements, waiting for a pooled
 connection, our code). The relay then drains everything appended (no relay ran meanwhile) into the bench topic,
 timing its own cycle. The object-type projection, behind the idempotent consumer with the registry, then reads
-that topic in a consumer group of its own for up to 60 s, timed from the first delivery. Command-to-visible is
+that topic in batches (as the workers do) in a consumer group of its own for up to 60 s, timed from the first
+delivery; \`pnpm bench:write <stack> projection\` measures it alone on a backlog of 40,000 seeded events. Command-to-visible is
 the measurement \`pnpm bench:slice\` makes (200 sequential \`defineObjectType\` commands, each timed until the read
 model lists it), run first on a stack of its own. The services share the 2 cores with everything else running,
 so the load average at the start is part of each figure: at a load of 8-13 (other test suites running) the same
@@ -27,14 +29,26 @@ code measured half or less of these numbers.
 
 /** Rewrites the generated part of the write-path section, keeping the other stack's last figures. */
 export function updateBenchmarksDoc(path: string, results: WritePathResults): void {
+  rewrite(path, (byMode) => ({ ...byMode, [results.mode]: results }));
+}
+
+/** Replaces one stack's projection figures only (`pnpm bench:write <stack> projection`). */
+export function updateProjectionInDoc(path: string, mode: BenchMode, consumer: ConsumerFigure): void {
+  rewrite(path, (byMode) => {
+    const previous = byMode[mode];
+    if (!previous) throw new Error(`docs/benchmarks.md has no ${mode} figures yet: run \`pnpm bench:write ${mode}\` once first`);
+    return { ...byMode, [mode]: { ...previous, consumer } };
+  });
+}
+
+type ResultsByMode = Partial<Record<BenchMode, WritePathResults>>;
+
+function rewrite(path: string, change: (byMode: ResultsByMode) => ResultsByMode): void {
   const doc = readFileSync(path, 'utf8');
   const begin = doc.indexOf(BEGIN);
   const end = doc.indexOf(END);
   const previous = begin >= 0 && end > begin ? DATA.exec(doc.slice(begin, end))?.[1] : undefined;
-  const byMode: Partial<Record<BenchMode, WritePathResults>> = previous
-    ? (JSON.parse(previous) as Partial<Record<BenchMode, WritePathResults>>)
-    : {};
-  byMode[results.mode] = results;
+  const byMode = change(previous ? (JSON.parse(previous) as ResultsByMode) : {});
   const block = `${BEGIN}\n${render(byMode)}\n<!-- bench:write:data ${JSON.stringify(byMode)} -->\n${END}`;
   const next =
     begin >= 0 && end > begin
@@ -43,7 +57,7 @@ export function updateBenchmarksDoc(path: string, results: WritePathResults): vo
   writeFileSync(path, next);
 }
 
-function render(byMode: Partial<Record<BenchMode, WritePathResults>>): string {
+function render(byMode: ResultsByMode): string {
   const runs = (['real', 'embedded'] as const).flatMap((m) => (byMode[m] ? [byMode[m]] : []));
   const machines = [...new Set(runs.map((r) => r.machine))];
   const loads = runs.map((r) => `${r.mode} ${r.date}, load average ${r.loadAtStart} at start`).join('; ');
@@ -75,26 +89,16 @@ function render(byMode: Partial<Record<BenchMode, WritePathResults>>): string {
     );
   }
 
-  lines.push('', '**Object-type projection with the registry** (target: >= 5,000 events/s, real stack)', '');
+  lines.push('', '**Object-type projection with the registry, batched** (target: >= 5,000 events/s, real stack)', '');
   lines.push(
-    '| stack | events | events/s | per event: last seq / claim / read-model get / search write / commit / bus and rest | redeliveries | date |',
+    '| stack | events | events/s | batches (mean size) | per event: last seq / claim / read-model get / search write / commit / bus and rest | redeliveries | load at start | date |',
   );
-  lines.push('|---|---|---|---|---|---|---|');
+  lines.push('|---|---|---|---|---|---|---|---|');
   for (const r of runs) {
     const c = r.consumer;
-    const p = c.perEventMs;
-    const steps = [
-      'registry.lastSeq',
-      'registry.claim',
-      'readModel.get',
-      'search.index',
-      'readModel.commit',
-      'other',
-    ]
-      .map((s) => ms(p[s] ?? 0))
-      .join(' / ');
+    const steps = [...Object.keys(CONSUMER_STEPS), 'other'].map((s) => ms(c.perEventMs[s] ?? 0)).join(' / ');
     lines.push(
-      `| ${r.mode} | ${fmt(c.events)} | ${fmt(c.eventsPerSec)}${mark(r, true, c.eventsPerSec >= TARGETS.projectionEventsPerSec)} | ${steps} | ${c.redeliveries} | ${r.date} |`,
+      `| ${r.mode} | ${fmt(c.events)} | ${fmt(c.eventsPerSec)}${mark(r, true, c.eventsPerSec >= TARGETS.projectionEventsPerSec)} | ${fmt(c.batches)} (${c.meanBatchSize}) | ${steps} | ${c.redeliveries} | ${c.loadAtStart} | ${c.date} |`,
     );
   }
 

@@ -3,8 +3,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureAppends, type AppendFigure, type AppendPhase } from './append-bench';
 import { openBenchStack, type BenchMode } from './bench-stack';
-import { updateBenchmarksDoc } from './benchmarks-doc';
+import { updateBenchmarksDoc, updateProjectionInDoc } from './benchmarks-doc';
 import { measureCommandToVisible, type CommandToVisibleFigure } from './command-to-visible';
+import { seedBacklog } from './backlog';
 import { measureConsumer } from './consumer-bench';
 import { measureProbes } from './probes';
 import { measureRelay } from './relay-bench';
@@ -15,6 +16,7 @@ import type { WritePathResults } from './write-path-results';
  * the write-path section of docs/benchmarks.md.
  *   eval "$(bash scripts/stack env)" && pnpm bench:write      (real stack)
  *   pnpm bench:write embedded                                   (embedded default)
+ *   pnpm bench:write real projection                            (the projection alone, on a seeded backlog)
  */
 const PHASE_SECONDS = 10;
 const PHASES: readonly AppendPhase[] = [
@@ -24,13 +26,16 @@ const PHASES: readonly AppendPhase[] = [
   { writers: 16, aggregates: 4, seconds: PHASE_SECONDS },
 ];
 const WITHOUT_S3_PHASE: AppendPhase = { writers: 16, aggregates: 16, seconds: PHASE_SECONDS };
-/** Bounds the consumer phase: the per-event path is the slow one. */
+/** Bounds the consumer phase, should a slow stack not drain the topic. */
 const CONSUMER_MAX_SECONDS = 60;
+const PROJECTION_BACKLOG_EVENTS = 40_000;
 const SLICE_COMMANDS = 200;
 const docsPath = join(dirname(fileURLToPath(import.meta.url)), '../../../../../docs/benchmarks.md');
 
 async function main(): Promise<void> {
   const mode = parseMode(process.argv[2]);
+  if (process.argv[3] === 'projection') return projectionOnly(mode);
+  if (process.argv[3] !== undefined) throw new Error(`Unknown part "${process.argv[3]}": the only part that runs alone is \`projection\``);
   // The services share the machine's 2 cores with whatever else runs: a busy machine shows in every figure.
   const loadAtStart = Math.round(loadavg()[0]! * 10) / 10;
   const progress = (what: string) => console.error(`[bench:write ${mode}] ${what}`);
@@ -84,6 +89,25 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(complete, null, 2));
   updateBenchmarksDoc(docsPath, complete);
   progress(`docs/benchmarks.md updated`);
+}
+
+/** The projection on a backlog seeded for it; only the projection's figures in docs/benchmarks.md change. */
+async function projectionOnly(mode: BenchMode): Promise<void> {
+  const progress = (what: string) => console.error(`[bench:write ${mode} projection] ${what}`);
+  const stack = await openBenchStack(mode);
+  try {
+    progress(`seeding ${PROJECTION_BACKLOG_EVENTS} events (${stack.adapters})`);
+    await seedBacklog(stack, PROJECTION_BACKLOG_EVENTS);
+    progress('relaying the backlog into the bus');
+    await measureRelay(stack);
+    progress(`projecting for up to ${CONSUMER_MAX_SECONDS} s`);
+    const consumer = await measureConsumer(stack, CONSUMER_MAX_SECONDS);
+    console.log(JSON.stringify(consumer, null, 2));
+    updateProjectionInDoc(docsPath, mode, consumer);
+    progress('docs/benchmarks.md updated (projection figures)');
+  } finally {
+    await stack.close();
+  }
 }
 
 function parseMode(arg: string | undefined): BenchMode {

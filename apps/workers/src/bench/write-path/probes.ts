@@ -1,9 +1,10 @@
 import { Agent, request } from 'node:http';
 import type { BenchStack } from './bench-stack';
+import { sigV4Headers, type S3Credentials } from './sigv4';
 import { perSecond, round } from './stats';
 
 export interface Probes {
-  /** The S3 server alone: unsigned PUTs with If-None-Match over keep-alive HTTP, no SDK (real stack only). */
+  /** The S3 server alone: PUTs with If-None-Match over keep-alive HTTP, signed here, no SDK (real stack only). */
   readonly rawS3PutsPerSec?: { readonly sequential: number; readonly concurrent16: number };
   /** The object-store adapter's create-if-absent put (S3 SDK, or the local directory). */
   readonly adapterPutsPerSec: { readonly sequential: number; readonly concurrent16: number };
@@ -33,8 +34,8 @@ export async function measureProbes(stack: BenchStack): Promise<Probes> {
           const agent = new Agent({ keepAlive: true, maxSockets: 16 });
           const url = (i: number, tag: string) => `${s3.endpoint}/${s3.bucket}/${prefix}/raw-${tag}/${i}`;
           const result = {
-            sequential: await rate(1, (i) => rawPut(agent, url(i, 'seq'))),
-            concurrent16: await rate(16, (i) => rawPut(agent, url(i, 'c16'))),
+            sequential: await rate(1, (i) => rawPut(agent, url(i, 'seq'), s3)),
+            concurrent16: await rate(16, (i) => rawPut(agent, url(i, 'c16'), s3)),
           };
           agent.destroy();
           return result;
@@ -66,7 +67,7 @@ async function meanMs(times: number, call: () => Promise<unknown>): Promise<numb
   return round((performance.now() - started) / times, 3);
 }
 
-function rawPut(agent: Agent, url: string): Promise<void> {
+function rawPut(agent: Agent, url: string, credentials: S3Credentials): Promise<void> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
@@ -74,6 +75,7 @@ function rawPut(agent: Agent, url: string): Promise<void> {
         method: 'PUT',
         agent,
         headers: {
+          ...sigV4Headers('PUT', new URL(url), credentials),
           'If-None-Match': '*',
           'Content-Type': 'application/json',
           'Content-Length': Buffer.byteLength(BODY),

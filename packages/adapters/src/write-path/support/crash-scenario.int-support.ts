@@ -29,8 +29,8 @@ export interface CrashChain {
  *
  * On the embedded default no two processes hold the PGlite data directory at once (the parent closes its
  * system before the first child starts). Neither a killed process's in-process bus nor its messages outlive
- * it, so each new process's relay starts over from the ledger: that is what an embedded restart does
- * (System.startWorkers), and its consumers skip what is already done.
+ * it, so each new process's relay publishes again what the projection has not processed: that is what an
+ * embedded restart does (System.startWorkers).
  */
 export async function crashAtEachPoint(stack: TestStack, points: readonly FaultPoint[]): Promise<CrashChain> {
   const system = await stack.open();

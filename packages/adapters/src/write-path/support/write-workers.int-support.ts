@@ -3,6 +3,7 @@ import {
   DEFAULT_CONSUMER_POLICY,
   IdempotentConsumer,
   ObjectTypeProjector,
+  ONTOLOGY_AGGREGATE,
   Relay,
   type ConsumerHandler,
   type ConsumerPolicy,
@@ -55,8 +56,10 @@ export async function startWriteWorkers(system: System, options: WriteWorkerOpti
     { events: system.events, registry: ports.registry, bus: system.bus },
     options.policy ?? DEFAULT_CONSUMER_POLICY,
   );
-  // As in startWorkers: the in-process bus forgets everything with the process, so the relay starts over.
-  if (system.config.bus.kind === 'in-process') await new PgEventLedger(system.relational.db).rewind('0');
+  // As in startWorkers: the in-process bus forgets everything with the process, so the relay publishes again
+  // what the projection has not processed.
+  if (system.config.bus.kind === 'in-process')
+    await new PgEventLedger(system.relational.db).rewindUnprocessed([{ handler: handler.name, aggregateTypes: [ONTOLOGY_AGGREGATE] }]);
   await system.bus.ensureTopic(options.topic, { partitions: 4 });
   await system.bus.ensureTopic(DEAD_LETTER_TOPIC, { partitions: 1 });
   const subscription = await system.bus.subscribe({
