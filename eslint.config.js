@@ -46,6 +46,11 @@ const NO_IO = {
   group: DOMAIN_FORBIDDEN_IMPORTS,
   message: 'packages/domain imports no I/O: declare a port in src/ports and implement it in an adapter.',
 };
+/** Its document loader fetches remote contexts: shipped domain code reads JSON-LD itself; specs cross-check with it. */
+const NO_JSONLD_LIBRARY = {
+  group: ['jsonld', 'jsonld/*'],
+  message: 'jsonld can fetch remote contexts: domain code reads JSON-LD itself (specs may cross-check with it).',
+};
 const NO_TEST_RUNNER = {
   group: ['vitest', 'vitest/*'],
   message: 'vitest belongs in *.spec.ts, *.contract.ts and src/testing/, not in domain code that ships.',
@@ -124,7 +129,7 @@ export default defineConfig(
     files: ['packages/domain/src/**'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [NO_IO, NO_TEST_RUNNER] }],
+      'no-restricted-imports': ['error', { patterns: [NO_IO, NO_JSONLD_LIBRARY, NO_TEST_RUNNER] }],
       'no-restricted-globals': [
         'error',
         {

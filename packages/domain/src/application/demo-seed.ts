@@ -52,11 +52,26 @@ export async function seedDemoWorkspace(ontology: OntologyService, actor: Actor)
       .defineObjectType(DEMO_ONTOLOGY_ID, t, actor, `00000000-0000-7000-8000-0000000001${String(i).padStart(2, '0')}`)
       .catch(ignoreDuplicateName);
   }
+  const links = [
+    { apiName: 'places', sourceObjectType: 'Customer', targetObjectType: 'Order', cardinality: 'one-to-many', forward: { apiName: 'orders', displayName: 'Orders' }, reverse: { apiName: 'customer', displayName: 'Customer' } },
+    { apiName: 'contains', sourceObjectType: 'Order', targetObjectType: 'Product', cardinality: 'many-to-many', forward: { apiName: 'products', displayName: 'Products' }, reverse: { apiName: 'orders', displayName: 'Orders' } },
+  ];
+  for (const [i, l] of links.entries()) {
+    await ontology
+      .defineEntity({ ontologyId: DEMO_ONTOLOGY_ID, branch: 'main' }, 'linkType', l, actor, `00000000-0000-7000-8000-0000000002${String(i).padStart(2, '0')}`)
+      .catch(ignoreInvalid);
+  }
 }
 
 function ignoreAlreadyExists(e: unknown): void {
   // The demo ontology may exist already (created by hand under another command id): keep it.
   if (e && typeof e === 'object' && 'code' in e && e.code === 'ONTOLOGY.ALREADY_EXISTS') return;
+  throw e;
+}
+
+/** The demo's links need its types as seeded; when someone changed those, the demo goes without its links. */
+function ignoreInvalid(e: unknown): void {
+  if (e && typeof e === 'object' && 'kind' in e && e.kind === 'invalid') return;
   throw e;
 }
 

@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '../eventstore/envelope';
-import type { PropertyDefinition } from './ontology.commands';
-import type { ObjectTypeDefined, ObjectTypeUpdated } from './ontology.events';
+import type { PropertyDefinition } from './model/definitions';
+import { definitionFromPayload } from './ontology.state';
+import { ONTOLOGY_AGGREGATE } from './ontology.events';
 
 export interface ObjectTypeDoc {
   readonly id: string;
@@ -22,16 +23,21 @@ const OBJECT_TYPE_EVENTS = new Set(['ObjectTypeDefined', 'ObjectTypeUpdated', 'O
 
 /** The id of the read-model document an ontology event touches, or null when it touches none. */
 export function objectTypeDocId(event: EventEnvelope): string | null {
+  // Only main is projected: a branch's copy of a type has the same id and must not overwrite it.
+  if (event.aggregateType !== ONTOLOGY_AGGREGATE) return null;
   return OBJECT_TYPE_EVENTS.has(event.eventType) ? String((event.payload as { objectTypeId: string }).objectTypeId) : null;
 }
 
 /** Pure fold: the document after `event`; null for an event touching a document means the document is gone. */
 export function projectObjectType(doc: ObjectTypeDoc | null, event: EventEnvelope): ObjectTypeDoc | null {
+  if (event.aggregateType !== ONTOLOGY_AGGREGATE) return doc;
   switch (event.eventType) {
-    case 'ObjectTypeDefined': {
-      const d = event.payload as ObjectTypeDefined['data'];
+    case 'ObjectTypeDefined':
+    case 'ObjectTypeUpdated': {
+      if (event.eventType === 'ObjectTypeUpdated' && !doc) return null;
+      const d = definitionFromPayload('objectType', event.payload as Record<string, unknown>);
       return {
-        id: d.objectTypeId,
+        id: String((event.payload as { objectTypeId: string }).objectTypeId),
         ontologyId: event.aggregateId,
         apiName: d.apiName,
         displayName: d.displayName,
@@ -40,22 +46,8 @@ export function projectObjectType(doc: ObjectTypeDoc | null, event: EventEnvelop
         properties: d.properties,
         primaryKey: d.primaryKey,
         version: event.sequenceNumber,
-        createdBy: event.actor,
-        createdAt: event.occurredAt,
-        updatedBy: event.actor,
-        updatedAt: event.occurredAt,
-      };
-    }
-    case 'ObjectTypeUpdated': {
-      if (!doc) return null;
-      const d = event.payload as ObjectTypeUpdated['data'];
-      return {
-        ...doc,
-        displayName: d.displayName,
-        description: d.description,
-        properties: d.properties,
-        primaryKey: d.primaryKey,
-        version: event.sequenceNumber,
+        createdBy: doc?.createdBy ?? event.actor,
+        createdAt: doc?.createdAt ?? event.occurredAt,
         updatedBy: event.actor,
         updatedAt: event.occurredAt,
       };
