@@ -77,27 +77,26 @@ test('bad input answers a specific 4xx naming the field, and appends nothing', a
 
   await expectIssues(await mutate(request, 'deleteObjectType', { objectTypeId: 42, expectedSeq: 'three' }), 400, 'INPUT.INVALID', [
     { path: 'objectTypeId', rule: 'invalid_type' },
-    { path: 'expectedSeq', message: 'must be a number: the version of the object type you last saw (its `version`)' },
+    { path: 'expectedSeq', message: 'must be a number: the version of the entity you last saw (its `version`)' },
   ]);
   await expectIssues(await update({ expectedSeq: 1.5, displayName: 'x' }), 400, 'INPUT.INVALID', [{ path: 'expectedSeq', message: 'must be a whole number' }]);
   await expectIssues(await update({ properties: [{ apiName: 'imo', displayName: 'IMO', dataType: 'varchar' }] }), 400, 'INPUT.INVALID', [
-    { path: 'properties.0.dataType', message: expect.stringContaining('unknown property type "varchar"') },
+    { path: 'properties.0.dataType', message: expect.stringContaining('unknown data type "varchar"') },
   ]);
 
-  // Unknown fields, top-level and nested; apiName is one, since it can't change.
+  // Unknown fields, top-level and nested.
   await expectIssues(
-    await update({ apiName: 'Renamed', colour: 'red', properties: [{ apiName: 'imo', displayName: 'IMO', dataType: 'string', required: true, size: 3 }] }),
+    await update({ colour: 'red', properties: [{ apiName: 'imo', displayName: 'IMO', dataType: 'string', required: true, size: 3 }] }),
     400,
     'INPUT.INVALID',
     [
       { path: 'properties.0.size', message: 'unknown field "size"' },
-      { path: 'apiName', message: 'unknown field "apiName"' },
       { path: 'colour', message: 'unknown field "colour"' },
     ],
   );
 
   // Update and delete without expectedSeq: refused, naming it.
-  const expectedSeqMissing = { path: 'expectedSeq', message: 'required: the version of the object type you last saw (its `version`)' };
+  const expectedSeqMissing = { path: 'expectedSeq', message: 'required: the version of the entity you last saw (its `version`)' };
   await expectIssues(await mutate(request, 'updateObjectType', { objectTypeId: ship.id, description: 'x' }), 400, 'INPUT.INVALID', [expectedSeqMissing]);
   await expectIssues(await mutate(request, 'deleteObjectType', { objectTypeId: ship.id }), 400, 'INPUT.INVALID', [expectedSeqMissing]);
 

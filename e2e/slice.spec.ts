@@ -2,14 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { ONTOLOGY_ID, randomWord } from './support/ontology-api';
 import { signIn } from './support/sign-in';
+import { addProperty, editForm, openTab, saveWithCtrlS } from './support/workbench';
 
 const README_SCREENSHOT = fileURLToPath(new URL('../docs/screenshot-ontology.png', import.meta.url));
-
-/** apiNames are letters and digits only, so the per-run suffix is letters. */
-function randomWord(length: number): string {
-  return Array.from({ length }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
-}
 
 function objectTypeRows(page: Page, apiName: string): Locator {
   return page.getByRole('table', { name: 'Object types' }).getByRole('row').filter({ has: page.getByRole('cell', { name: apiName, exact: true }) });
@@ -23,13 +20,6 @@ async function openNewObjectTypeForm(page: Page, via: 'shortcut' | 'button'): Pr
   return dialog;
 }
 
-async function fillProperty(dialog: Locator, n: number, p: { apiName: string; displayName: string; dataType: string; required: boolean }) {
-  await dialog.getByLabel(`Property ${n} API name`).fill(p.apiName);
-  await dialog.getByLabel(`Property ${n} display name`).fill(p.displayName);
-  await dialog.getByLabel(`Property ${n} data type`).selectOption(p.dataType);
-  await dialog.getByLabel(`Property ${n} required`).setChecked(p.required);
-}
-
 test('an object type defined in one tab appears live in another, is searchable, and refuses a duplicate', async ({ context }) => {
   const word = randomWord(8);
   const apiName = `Vessel${word[0]!.toUpperCase()}${word.slice(1)}`;
@@ -38,7 +28,7 @@ test('an object type defined in one tab appears live in another, is searchable, 
 
   // Page A watches the list; a marker on window proves it is never reloaded.
   const pageA = await context.newPage();
-  await pageA.goto('/ontology');
+  await pageA.goto(`/ontology/${ONTOLOGY_ID}`);
   await expect(pageA.getByRole('table', { name: 'Object types' })).toBeVisible();
   await expect(pageA.getByText('Live', { exact: true })).toBeVisible();
   await expect(objectTypeRows(pageA, apiName)).toHaveCount(0);
@@ -46,55 +36,57 @@ test('an object type defined in one tab appears live in another, is searchable, 
 
   // Page B defines the object type through the form, opened with the `n` shortcut and submitted with Enter.
   const pageB = await context.newPage();
-  await pageB.goto('/ontology');
+  await pageB.goto(`/ontology/${ONTOLOGY_ID}`);
   // "Live" shows once the page is hydrated and subscribed, so the keyboard shortcut is wired by then.
   await expect(pageB.getByText('Live', { exact: true })).toBeVisible();
   const form = await openNewObjectTypeForm(pageB, 'shortcut');
   await form.getByLabel('API name', { exact: true }).fill(apiName);
   await form.getByLabel('Display name', { exact: true }).fill(displayName);
   await form.getByLabel('Description').fill('A ship that calls at our ports');
-  await fillProperty(form, 1, { apiName: 'vesselId', displayName: 'Vessel ID', dataType: 'string', required: true });
-  await form.getByRole('button', { name: 'Add property' }).click();
-  await fillProperty(form, 2, { apiName: 'builtOn', displayName: 'Built on', dataType: 'date', required: false });
-  await form.getByRole('button', { name: 'Add property' }).click();
-  await fillProperty(form, 3, { apiName: 'lengthMeters', displayName: 'Length (m)', dataType: 'double', required: false });
-  await form.getByLabel('Primary key').selectOption({ label: 'vesselId (string)' });
+  await form.getByLabel('Primary key property').fill('vesselId');
   await form.getByLabel('Display name', { exact: true }).press('Enter');
-
   await expect(form).toBeHidden();
   await expect(pageB.getByText(`Object type ${apiName} defined`)).toBeVisible();
+
+  // It opens on its page, where two more properties are added inline and saved with Ctrl+S.
+  const editor = editForm(pageB, apiName);
+  await expect(editor).toBeVisible();
+  await addProperty(pageB, apiName, { apiName: 'builtOn', displayName: 'Built on', type: 'date' });
+  await addProperty(pageB, apiName, { apiName: 'lengthMeters', displayName: 'Length (m)', type: 'double' });
+  await saveWithCtrlS(pageB, `object type ${apiName}`);
 
   // Page A shows it without a reload, pushed by the live subscription.
   const rowA = objectTypeRows(pageA, apiName);
   await expect(rowA).toHaveCount(1);
-  await expect(rowA.getByRole('cell')).toHaveText([apiName, displayName, '3', 'vesselId', 'experimental', 'e2e@spice.local', /UTC$/]);
+  await expect(rowA.getByRole('cell')).toHaveText([apiName, displayName, '3', 'vesselId', 'experimental', '0', 'e2e@spice.local', /UTC$/]);
   expect(await pageA.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 
-  // The search index finds it by a word of its display name, and only it.
+  // Search finds it by a word of its display name, and only it.
   await pageA.getByRole('searchbox', { name: 'Search object types' }).fill(word);
-  await expect(pageA.getByText(`1 of`)).toBeVisible();
+  await expect(pageA.getByText(/^1 of \d+ shown$/)).toBeVisible();
   await expect(pageA.getByRole('table', { name: 'Object types' }).getByRole('row')).toHaveCount(2); // header + the match
   await expect(rowA).toHaveCount(1);
 
   // Defining the same apiName again is refused at the field, and nothing is added.
+  await openTab(pageB, 'Object types');
   const again = await openNewObjectTypeForm(pageB, 'button');
   await again.getByLabel('API name', { exact: true }).fill(apiName);
   await again.getByLabel('Display name', { exact: true }).fill(`${displayName} again`);
-  await fillProperty(again, 1, { apiName: 'vesselId', displayName: 'Vessel ID', dataType: 'string', required: true });
   await again.getByRole('button', { name: 'Create object type' }).click();
-  await expect(again.getByText(`an object type "${apiName}" already exists in this ontology`)).toBeVisible();
+  await expect(again.getByText(`object type "${apiName}" already exists in this ontology`)).toBeVisible();
   await expect(again.getByLabel('API name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await pageB.keyboard.press('Escape');
   await expect(again).toBeHidden();
+  // The top bar's search lands on the list, filtered.
   await pageB.goto(`/ontology?q=${word}`);
   await expect(objectTypeRows(pageB, apiName)).toHaveCount(1);
   await expect(objectTypeRows(pageA, apiName)).toHaveCount(1);
 
-  // The list with the new type selected: the screenshot for the test report and the README.
+  // The new type's page: the screenshot for the test report and the README.
   await pageA.getByRole('searchbox', { name: 'Search object types' }).fill('');
   await expect(pageA.getByText(/^\d+ object types$/)).toBeVisible();
   await rowA.click();
-  await expect(pageA.getByRole('complementary', { name: `Object type ${apiName}` })).toBeVisible();
+  await expect(editForm(pageA, apiName)).toBeVisible();
   await pageA.screenshot({ path: join(test.info().project.outputDir, 'ontology-list.png') });
   mkdirSync(dirname(README_SCREENSHOT), { recursive: true });
   await pageA.screenshot({ path: README_SCREENSHOT });
@@ -135,7 +127,7 @@ test('tRPC answers bad input with a typed error naming each field, and appends n
   expect(unknownBody.error.json.data.issues).toEqual([
     expect.objectContaining({
       path: 'properties.0.dataType',
-      message: 'unknown property type "varchar"; expected one of string, integer, long, double, decimal, boolean, date, timestamp',
+      message: 'unknown data type "varchar"; expected one of string, integer, long, double, boolean, date, timestamp, geopoint, email, phone, url, decimal, array, struct, money, enum',
     }),
   ]);
 
@@ -149,7 +141,7 @@ test('tRPC answers bad input with a typed error naming each field, and appends n
   expect(duplicate.status()).toBe(400);
   const duplicateBody = (await duplicate.json()) as { error: { json: { data: { issues: { path: string; message: string }[] } } } };
   expect(duplicateBody.error.json.data.issues).toEqual([
-    expect.objectContaining({ path: 'apiName', message: 'an object type "Customer" already exists in this ontology' }),
+    expect.objectContaining({ path: 'apiName', message: 'object type "Customer" already exists in this ontology' }),
   ]);
 
   expect(await list()).toEqual(before);

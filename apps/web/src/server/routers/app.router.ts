@@ -1,7 +1,8 @@
 import { createTRPCRouter } from '../trpc/init';
 import { adminRouter } from './admin/admin.router';
 import { ontologyRouter } from './ontology/ontology.router';
+import { ontologyModelRouter } from './ontology-model/ontology-model.router';
 import { systemRouter } from './system/system.router';
 
-export const appRouter = createTRPCRouter({ ontology: ontologyRouter, system: systemRouter, admin: adminRouter });
+export const appRouter = createTRPCRouter({ ontology: ontologyRouter, model: ontologyModelRouter, system: systemRouter, admin: adminRouter });
 export type AppRouter = typeof appRouter;

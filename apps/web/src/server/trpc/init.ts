@@ -1,9 +1,10 @@
 import { initTRPC } from '@trpc/server';
+import type { OpenApiMeta } from 'trpc-to-openapi';
 import superjson from 'superjson';
 import type { TRPCContext } from './context';
 import { formatError } from './error-formatter';
 
-export const t = initTRPC.context<TRPCContext>().create({
+export const t = initTRPC.context<TRPCContext>().meta<OpenApiMeta>().create({
   transformer: superjson,
   errorFormatter: formatError,
   sse: {

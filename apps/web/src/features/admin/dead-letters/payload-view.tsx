@@ -95,8 +95,14 @@ function List({ items }: { items: readonly Json[] }) {
 function isRecordList(items: readonly Json[]): items is readonly { readonly [key: string]: Json }[] {
   return (
     items.length > 0 &&
-    items.every((i) => i !== null && typeof i === 'object' && !Array.isArray(i) && Object.values(i).every((v) => v === null || typeof v !== 'object'))
+    items.every((i) => i !== null && typeof i === 'object' && !Array.isArray(i) && Object.values(i).every(fitsInACell))
   );
+}
+
+/** Scalars, and small nested values (a data type, empty constraints) that a cell shows inline. */
+function fitsInACell(v: Json): boolean {
+  if (v === null || typeof v !== 'object') return true;
+  return JSON.stringify(v).length <= 60;
 }
 
 function Empty({ children }: { children: string }) {

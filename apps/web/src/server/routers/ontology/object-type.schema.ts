@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPropertyDataType } from '@spice/domain';
+import { ZPropertyDefinition } from '@spice/domain';
 
 /** What the workbench shows of an object type (the read model's document). */
 export const ZObjectTypeRow = z.object({
@@ -9,9 +9,7 @@ export const ZObjectTypeRow = z.object({
   displayName: z.string(),
   description: z.string(),
   status: z.string(),
-  properties: z.array(
-    z.object({ apiName: z.string(), displayName: z.string(), dataType: ZPropertyDataType, required: z.boolean(), description: z.string() }),
-  ).readonly(),
+  properties: z.array(ZPropertyDefinition).readonly(),
   primaryKey: z.string().nullable(),
   version: z.number().int(),
   createdBy: z.string(),

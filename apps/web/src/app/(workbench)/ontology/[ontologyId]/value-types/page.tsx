@@ -1,0 +1,9 @@
+import type { Metadata } from 'next';
+import { SharedTypesTab } from '@/features/ontology-workbench/shared-types/shared-types-tab';
+
+export const metadata: Metadata = { title: 'Value types' };
+
+export default async function Page({ params }: { params: Promise<{ ontologyId: string }> }) {
+  const { ontologyId } = await params;
+  return <SharedTypesTab ontologyId={ontologyId} kind="valueType" />;
+}

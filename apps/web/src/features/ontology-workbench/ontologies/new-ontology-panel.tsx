@@ -1,0 +1,86 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Callout } from '@/components/ui/callout';
+import { Field } from '@/components/ui/field';
+import { Input, Textarea } from '@/components/ui/input';
+import { SidePanel } from '@/components/ui/side-panel';
+import { useToast } from '@/components/ui/toast';
+import { describeError, type DescribedError } from '@/lib/describe-error';
+import { useTRPC } from '@/trpc/react';
+import { commandSent } from '../../commands/last-command';
+import { issuesAt } from '../edit/issues';
+
+export function NewOntologyPanel({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (ontologyId: string) => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const create = useMutation(trpc.model.ontologies.create.mutationOptions());
+  const [ontologyId, setOntologyId] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [description, setDescription] = useState('');
+  const [failure, setFailure] = useState<DescribedError | null>(null);
+  const issues = failure?.issues ?? [];
+
+  const submit = () => {
+    setFailure(null);
+    const tracked = commandSent(`Create ontology ${ontologyId}`);
+    create.mutate(
+      { ontologyId: ontologyId.trim(), displayName: displayName.trim(), description },
+      {
+        onSuccess: (outcome) => {
+          tracked.accepted(outcome.commandId);
+          void queryClient.invalidateQueries(trpc.model.ontologies.pathFilter());
+          toast({ tone: 'success', title: `Ontology ${displayName.trim()} created` });
+          onClose();
+          onCreated(ontologyId.trim());
+        },
+        onError: (error) => {
+          tracked.refused(describeError(error).message);
+          setFailure(describeError(error));
+        },
+      },
+    );
+  };
+  return (
+    <SidePanel
+      open={open}
+      onClose={onClose}
+      title="New ontology"
+      footer={
+        <>
+          <Button variant="primary" type="submit" form="new-ontology-form" disabled={create.isPending}>
+            Create ontology
+          </Button>
+          <Button variant="ghost" onClick={onClose}>
+            Cancel
+          </Button>
+        </>
+      }
+    >
+      <form
+        id="new-ontology-form"
+        aria-label="New ontology"
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        {failure && issues.length === 0 ? <Callout title={failure.title}>{failure.message}</Callout> : null}
+        <Field id="new-ontology-id" label="Id" hint="lower-case letters, digits and dashes; used in URLs and the API" errors={issuesAt(issues, 'ontologyId')}>
+          <Input id="new-ontology-id" className="font-mono" value={ontologyId} aria-invalid={issuesAt(issues, 'ontologyId') ? true : undefined} onChange={(e) => setOntologyId(e.target.value)} />
+        </Field>
+        <Field id="new-ontology-name" label="Display name" errors={issuesAt(issues, 'displayName')}>
+          <Input id="new-ontology-name" value={displayName} aria-invalid={issuesAt(issues, 'displayName') ? true : undefined} onChange={(e) => setDisplayName(e.target.value)} />
+        </Field>
+        <Field id="new-ontology-description" label="Description" errors={issuesAt(issues, 'description')}>
+          <Textarea id="new-ontology-description" value={description} onChange={(e) => setDescription(e.target.value)} />
+        </Field>
+        <button type="submit" hidden />
+      </form>
+    </SidePanel>
+  );
+}
