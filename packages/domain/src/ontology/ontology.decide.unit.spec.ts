@@ -189,6 +189,8 @@ describe('updating with optimistic concurrency', () => {
         expect(e.message).toBe(`Object type Ship was changed by ${GRACE} at ${GRACE_AT} (version 4); your edit is based on version 2`);
         expect(e.context).toEqual({
           id: 'ot_ship',
+          // Object types also name it objectTypeId, as clients of the first API read it.
+          objectTypeId: 'ot_ship',
           kind: 'objectType',
           apiName: 'Ship',
           expectedSeq: 2,
