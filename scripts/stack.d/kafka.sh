@@ -52,7 +52,9 @@ kafka_start() {
   # Format once: the data directory survives stop/start, so topics and committed offsets do too.
   if [ ! -f "$KAFKA_RUN/data/meta.properties" ]; then
     local cluster_id
-    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    # Base64url of 16 random bytes; one starting with "-" would be read as an option by the tool, so draw again.
+    cluster_id="-"
+    while [[ "$cluster_id" == -* ]]; do cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"; done
     _kafka_java kafka.tools.StorageTool format --cluster-id "$cluster_id" --config "$KAFKA_RUN/server.properties" \
       >"$KAFKA_RUN/logs/format.log" 2>&1 </dev/null \
       || { tail -n 20 "$KAFKA_RUN/logs/format.log" >&2; die "kafka: formatting storage failed"; }

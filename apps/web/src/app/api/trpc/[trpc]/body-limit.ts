@@ -3,6 +3,16 @@ import { TRPCError } from '@trpc/server';
 /** The largest tRPC request body accepted: far above any real command, far below what would hurt the server. */
 export const MAX_TRPC_BODY_BYTES = 256 * 1024;
 
+/** An import carries a whole ontology document (a 500-type ontology is about 1.5 MB of JSON, 5 MB of JSON-LD). */
+export const MAX_IMPORT_BODY_BYTES = 24 * 1024 * 1024;
+
+/** The limit for a request: imports get the large one, every other command the small one. */
+export function bodyLimitFor(url: string): number {
+  const { pathname } = new URL(url, 'http://localhost');
+  const importing = /(^|[/,])model\.interchange\.import(,|$)/.test(pathname) || /^\/api\/v1\/ontologies\/[^/]+\/import$/.test(pathname);
+  return importing ? MAX_IMPORT_BODY_BYTES : MAX_TRPC_BODY_BYTES;
+}
+
 function tooLarge(limitBytes: number): TRPCError {
   return new TRPCError({
     code: 'PAYLOAD_TOO_LARGE',

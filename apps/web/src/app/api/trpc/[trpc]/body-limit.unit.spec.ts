@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
-import { withBodyLimit } from './body-limit';
+import { bodyLimitFor, MAX_IMPORT_BODY_BYTES, MAX_TRPC_BODY_BYTES, withBodyLimit } from './body-limit';
 
 const URL = 'http://workbench.test/api/trpc/ontology.updateObjectType';
 
@@ -45,5 +45,16 @@ describe('tRPC request body limit', () => {
   it('leaves bodiless requests alone', () => {
     const req = new Request(URL, { method: 'POST' });
     expect(withBodyLimit(req, 16)).toBe(req);
+  });
+});
+
+describe('which limit a request gets', () => {
+  it('gives ontology imports the large limit, over tRPC (alone or batched) and REST, and every other call the small one', () => {
+    expect(bodyLimitFor('http://h/api/trpc/model.interchange.import')).toBe(MAX_IMPORT_BODY_BYTES);
+    expect(bodyLimitFor('http://h/api/trpc/ontology.commandStatus,model.interchange.import?batch=1')).toBe(MAX_IMPORT_BODY_BYTES);
+    expect(bodyLimitFor('http://h/api/v1/ontologies/demo/import')).toBe(MAX_IMPORT_BODY_BYTES);
+    expect(bodyLimitFor('http://h/api/trpc/model.entities.define')).toBe(MAX_TRPC_BODY_BYTES);
+    expect(bodyLimitFor('http://h/api/trpc/model.interchange.importer')).toBe(MAX_TRPC_BODY_BYTES);
+    expect(bodyLimitFor('http://h/api/v1/ontologies/demo/entities/objectType')).toBe(MAX_TRPC_BODY_BYTES);
   });
 });

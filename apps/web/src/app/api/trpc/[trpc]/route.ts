@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from '@/server/routers/app.router';
 import { createTRPCContext } from '@/server/trpc/context';
-import { MAX_TRPC_BODY_BYTES, withBodyLimit } from './body-limit';
+import { bodyLimitFor, withBodyLimit } from './body-limit';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,7 +9,7 @@ const handler = (req: Request) =>
   fetchRequestHandler({
     endpoint: '/api/trpc',
     router: appRouter,
-    req: req.method === 'POST' ? withBodyLimit(req, MAX_TRPC_BODY_BYTES) : req,
+    req: req.method === 'POST' ? withBodyLimit(req, bodyLimitFor(req.url)) : req,
     createContext: () => createTRPCContext({ headers: req.headers }),
   });
 

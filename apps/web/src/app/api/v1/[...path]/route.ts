@@ -1,7 +1,7 @@
 import { createOpenApiFetchHandler } from 'trpc-to-openapi';
 import { appRouter } from '@/server/routers/app.router';
 import { createTRPCContext } from '@/server/trpc/context';
-import { MAX_TRPC_BODY_BYTES, withBodyLimit } from '../../trpc/[trpc]/body-limit';
+import { bodyLimitFor, withBodyLimit } from '../../trpc/[trpc]/body-limit';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,7 +10,7 @@ const handler = (req: Request) =>
   createOpenApiFetchHandler({
     endpoint: '/api/v1',
     router: appRouter,
-    req: req.method === 'GET' || req.method === 'DELETE' ? req : withBodyLimit(req, MAX_TRPC_BODY_BYTES),
+    req: req.method === 'GET' || req.method === 'DELETE' ? req : withBodyLimit(req, bodyLimitFor(req.url)),
     createContext: () => createTRPCContext({ headers: req.headers }),
   });
 
