@@ -67,8 +67,9 @@ forEachStack('object-type update and delete', (stack) => {
 
     const missing = await refusal(system.ontology.deleteObjectType(ontologyId, { objectTypeId: types[1]!.id }, ada));
     expect(missing.issues).toEqual([expect.objectContaining({ path: 'expectedSeq', message: 'required: the version of the entity you last saw (its `version`)' })]);
-    const invalid = await refusal(system.ontology.updateObjectType(ontologyId, { objectTypeId: types[1]!.id, expectedSeq: 0, apiName: 'Renamed' }, ada));
+    const invalid = await refusal(system.ontology.updateObjectType(ontologyId, { objectTypeId: types[1]!.id, expectedSeq: 0, colour: 'red' }, ada));
     expect(invalid.kind).toBe('invalid');
+    expect(invalid.issues).toEqual([expect.objectContaining({ path: '(root)', message: expect.stringContaining('colour') })]);
     expect(await system.events.readStream(ONTOLOGY_AGGREGATE, ontologyId)).toEqual(before);
 
     // Deletes reach the table and the search index.

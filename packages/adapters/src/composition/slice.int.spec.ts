@@ -81,7 +81,7 @@ function sliceThroughEveryLayer(name: string, makeConfig: () => SpiceConfig, cle
         .catch((e: unknown) => e);
       expect(duplicate).toBeInstanceOf(DomainError);
       expect((duplicate as DomainError).issues).toEqual([
-        { path: 'apiName', rule: 'unique', message: 'an object type "VESSEL" already exists in this ontology' },
+        { path: 'apiName', rule: 'unique', message: 'object type "Vessel" already exists in this ontology' },
       ]);
       const unknownType = await system.ontology
         .defineObjectType(ontologyId, { apiName: 'Port', displayName: 'Port', properties: [{ apiName: 'code', displayName: 'Code', dataType: 'varchar' }] }, actor)
