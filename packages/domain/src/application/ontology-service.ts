@@ -369,6 +369,9 @@ export class OntologyService {
   /** Changes an object type's fields; refused with ONTOLOGY.OBJECT_TYPE_CHANGED if `expectedSeq` is stale. */
   async updateObjectType(ontologyId: string, input: unknown, actor: Actor, commandId?: string): Promise<CommandOutcome> {
     const { objectTypeId, expectedSeq, acknowledgeBreakingChanges, ...patch } = parseOrThrow(ZUpdateObjectTypeInput, input, 'ONTOLOGY.INVALID_OBJECT_TYPE');
+    // The fields are at the top of this flat input, so "nothing to change" is about the input as a whole.
+    if (Object.keys(patch).length === 0)
+      throw invalid('ONTOLOGY.INVALID_OBJECT_TYPE', 'The input is not valid', [{ path: '(root)', rule: 'required', message: 'nothing to update: give at least one field' }]);
     return this.updateEntity({ ontologyId, branch: MAIN_BRANCH }, 'objectType', { id: objectTypeId, expectedSeq, patch, acknowledgeBreakingChanges }, actor, commandId);
   }
 
