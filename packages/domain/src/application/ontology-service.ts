@@ -20,7 +20,7 @@ import {
   type OntologyCommand,
   type PlannedChange,
 } from '../ontology/ontology.commands';
-import { decideOntology } from '../ontology/ontology.decide';
+import { decideOntology, invalidCode } from '../ontology/ontology.decide';
 import {
   branchAggregateId,
   MAIN_BRANCH,
@@ -473,8 +473,6 @@ export class OntologyService {
 }
 
 const streamId = (ref: OntologyRef) => (ref.branch === MAIN_BRANCH ? ref.ontologyId : branchAggregateId(ref.ontologyId, ref.branch));
-
-const invalidCode = (kind: EntityKind) => `ONTOLOGY.INVALID_${kind.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 
 /** The command's data as the client gave it: ids the service generates would make every retry look new. */
 function retryStableData(command: OntologyCommand): unknown {

@@ -23,6 +23,8 @@ const UPPER: Record<EntityKind, string> = {
 /** The code of the conflict an edit of a stale view gets, e.g. ONTOLOGY.OBJECT_TYPE_CHANGED. */
 export const changedCode = (kind: EntityKind) => `ONTOLOGY.${UPPER[kind]}_CHANGED`;
 export const OBJECT_TYPE_CHANGED = changedCode('objectType');
+/** The code of an invalid definition of a kind, e.g. ONTOLOGY.INVALID_LINK_TYPE. */
+export const invalidCode = (kind: EntityKind) => `ONTOLOGY.INVALID_${UPPER[kind]}`;
 export const BREAKING_CHANGE = 'ONTOLOGY.BREAKING_CHANGE';
 export const REFERENCED = 'ONTOLOGY.REFERENCED';
 
@@ -75,7 +77,7 @@ function decideChanges(command: ApplyChanges['data'], state: OntologyState): Ont
   const issues = newIssues(state, next);
   if (issues.length > 0) {
     const only = single ? changes[0]! : null;
-    const code = only ? `ONTOLOGY.INVALID_${UPPER[only.kind]}` : 'ONTOLOGY.INVALID_CHANGE';
+    const code = only ? invalidCode(only.kind) : 'ONTOLOGY.INVALID_CHANGE';
     const what = only ? `The ${ENTITY_LABEL[only.kind]} is not valid` : 'The changes would leave the ontology invalid';
     throw invalid(code, what, issues.map((i) => (only && i.id === only.id ? stripEntity(i) : qualified(i))));
   }
@@ -169,7 +171,7 @@ function patched(kind: EntityKind, current: AnyDefinition, patch: Readonly<Recor
 
 function checked(kind: EntityKind, definition: unknown): AnyDefinition {
   const parsed = DEFINITION_SCHEMAS[kind].safeParse(definition);
-  if (!parsed.success) throw invalidInput(`ONTOLOGY.INVALID_${UPPER[kind]}`, parsed.error);
+  if (!parsed.success) throw invalidInput(invalidCode(kind), parsed.error);
   return parsed.data;
 }
 

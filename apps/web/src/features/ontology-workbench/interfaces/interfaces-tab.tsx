@@ -9,7 +9,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Icon } from '@/components/ui/icons';
 import { Kbd } from '@/components/ui/kbd';
 import { Panel } from '@/components/ui/panel';
-import { SidePanel } from '@/components/ui/side-panel';
+import { FormSidePanel } from '@/components/ui/form-side-panel';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
@@ -104,34 +104,16 @@ function NewInterfacePanel({ ontologyId, branch, model, onClose }: { ontologyId:
     }
   };
   return (
-    <SidePanel
-      open
-      onClose={onClose}
+    <FormSidePanel
       title="New interface"
-      footer={
-        <>
-          <Button variant="primary" type="submit" form="new-interface-form" disabled={commands.pending}>
-            Create interface
-          </Button>
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
-        </>
-      }
+      formId="new-interface-form"
+      submitLabel="Create interface"
+      pending={commands.pending}
+      onClose={onClose}
+      onSubmit={() => void submit()}
     >
-      <form
-        id="new-interface-form"
-        aria-label="New interface"
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
         {failure ? <Callout title={failure.title}>{failure.message}</Callout> : null}
         <InterfaceForm idPrefix="new-if" draft={draft} model={model} issues={issues} onChange={setDraft} />
-        <button type="submit" hidden />
-      </form>
-    </SidePanel>
+    </FormSidePanel>
   );
 }

@@ -10,7 +10,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Icon } from '@/components/ui/icons';
 import { Kbd } from '@/components/ui/kbd';
 import { Panel } from '@/components/ui/panel';
-import { SidePanel } from '@/components/ui/side-panel';
+import { FormSidePanel } from '@/components/ui/form-side-panel';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
@@ -136,39 +136,22 @@ function NewLinkTypePanel({ ontologyId, branch, model, source, onClose }: { onto
     }
   };
   return (
-    <SidePanel
-      open
-      onClose={onClose}
+    <FormSidePanel
       title="New link type"
       description="Which types it connects, how many on each side, and what each side calls the other."
-      footer={
-        <>
-          <Button variant="primary" type="submit" form="new-link-type-form" disabled={commands.pending}>
-            {commands.pending ? 'Creating…' : 'Create link type'}
-          </Button>
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
-        </>
-      }
+      formId="new-link-type-form"
+      submitLabel="Create link type"
+      pendingLabel="Creating…"
+      pending={commands.pending}
+      onClose={onClose}
+      onSubmit={() => void submit()}
     >
-      <form
-        id="new-link-type-form"
-        aria-label="New link type"
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
         {failure ? (
           <Callout title={failure.title}>
             <p>{failure.message}</p>
           </Callout>
         ) : null}
         <LinkTypeForm idPrefix="new-lt" draft={draft} model={model} issues={issues} onChange={setDraft} />
-        <button type="submit" hidden />
-      </form>
-    </SidePanel>
+    </FormSidePanel>
   );
 }

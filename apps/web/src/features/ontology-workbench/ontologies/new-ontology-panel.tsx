@@ -2,11 +2,10 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { Field } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
-import { SidePanel } from '@/components/ui/side-panel';
+import { FormSidePanel } from '@/components/ui/form-side-panel';
 import { useToast } from '@/components/ui/toast';
 import { describeError, type DescribedError } from '@/lib/describe-error';
 import { useTRPC } from '@/trpc/react';
@@ -45,30 +44,15 @@ export function NewOntologyPanel({ open, onClose, onCreated }: { open: boolean; 
     );
   };
   return (
-    <SidePanel
+    <FormSidePanel
       open={open}
-      onClose={onClose}
       title="New ontology"
-      footer={
-        <>
-          <Button variant="primary" type="submit" form="new-ontology-form" disabled={create.isPending}>
-            Create ontology
-          </Button>
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
-        </>
-      }
+      formId="new-ontology-form"
+      submitLabel="Create ontology"
+      pending={create.isPending}
+      onClose={onClose}
+      onSubmit={submit}
     >
-      <form
-        id="new-ontology-form"
-        aria-label="New ontology"
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
         {failure && issues.length === 0 ? <Callout title={failure.title}>{failure.message}</Callout> : null}
         <Field id="new-ontology-id" label="Id" hint="lower-case letters, digits and dashes; used in URLs and the API" errors={issuesAt(issues, 'ontologyId')}>
           <Input id="new-ontology-id" className="font-mono" value={ontologyId} aria-invalid={issuesAt(issues, 'ontologyId') ? true : undefined} onChange={(e) => setOntologyId(e.target.value)} />
@@ -79,8 +63,6 @@ export function NewOntologyPanel({ open, onClose, onCreated }: { open: boolean; 
         <Field id="new-ontology-description" label="Description" errors={issuesAt(issues, 'description')}>
           <Textarea id="new-ontology-description" value={description} onChange={(e) => setDescription(e.target.value)} />
         </Field>
-        <button type="submit" hidden />
-      </form>
-    </SidePanel>
+    </FormSidePanel>
   );
 }
