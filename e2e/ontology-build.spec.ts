@@ -34,9 +34,9 @@ test('build an ontology in the workbench: types, keys, links, an interface, a br
   await addProperty(page, 'Office', { apiName: 'location', displayName: 'Location', type: 'geopoint' });
   await saveWithCtrlS(page, 'object type Office');
 
-  // Three link types of different cardinalities.
-  const links = [
-    { apiName: 'employment', source: 'Company', target: 'Employee', cardinality: 'one-to-many', forward: 'employees', reverse: 'employer', foreignKey: 'companyId' },
+  // Three link types of different cardinalities, one with its ends named in Korean too.
+  const links: { apiName: string; source: string; target: string; cardinality: string; forward: string; reverse: string; foreignKey?: string; ko?: [string, string] }[] = [
+    { apiName: 'employment', source: 'Company', target: 'Employee', cardinality: 'one-to-many', forward: 'employees', reverse: 'employer', foreignKey: 'companyId', ko: ['직원들', '고용주'] },
     { apiName: 'staffing', source: 'Employee', target: 'Project', cardinality: 'many-to-many', forward: 'projects', reverse: 'members' },
     { apiName: 'headquarters', source: 'Company', target: 'Office', cardinality: 'one-to-one', forward: 'headOffice', reverse: 'company' },
   ];
@@ -49,16 +49,26 @@ test('build an ontology in the workbench: types, keys, links, an interface, a br
     await form.getByLabel('Target object type').selectOption(l.target);
     await form.getByLabel('Cardinality').selectOption(l.cardinality);
     await form.getByLabel('Forward API name').fill(l.forward);
-    await form.getByLabel('Forward display name').fill(l.forward);
+    await form.getByLabel('Forward display name', { exact: true }).fill(l.forward);
     await form.getByLabel('Reverse API name').fill(l.reverse);
-    await form.getByLabel('Reverse display name').fill(l.reverse);
+    await form.getByLabel('Reverse display name', { exact: true }).fill(l.reverse);
+    if (l.ko) {
+      await form.getByLabel('Forward display name (ko)').fill(l.ko[0]);
+      await form.getByLabel('Reverse display name (ko)').fill(l.ko[1]);
+    }
     if (l.foreignKey) {
       await form.getByLabel('Relationship', { exact: true }).selectOption('foreignKey');
       await form.getByLabel('Foreign key object type').selectOption(l.target);
       await form.getByLabel('Foreign key property').selectOption(l.foreignKey);
     }
     await form.getByRole('button', { name: 'Create link type' }).click();
-    await expect(page.getByRole('tabpanel', { name: `Edit link type ${l.apiName}` })).toBeVisible();
+    const editor = page.getByRole('tabpanel', { name: `Edit link type ${l.apiName}` });
+    await expect(editor).toBeVisible();
+    if (l.ko) {
+      await expect(editor.getByLabel('Forward display name', { exact: true })).toHaveValue(l.forward);
+      await expect(editor.getByLabel('Forward display name (ko)')).toHaveValue(l.ko[0]);
+      await expect(editor.getByLabel('Reverse display name (ko)')).toHaveValue(l.ko[1]);
+    }
   }
   await openTab(page, 'Link types');
   const linkTable = page.getByRole('table', { name: 'Link types' });
@@ -89,6 +99,19 @@ test('build an ontology in the workbench: types, keys, links, an interface, a br
   const companyLinks = page.getByRole('list', { name: 'Links' });
   await expect(companyLinks).toContainText('employees');
   await expect(companyLinks).toContainText('headOffice');
+
+  // Deprecating a type needs a replacement, picked from the types that are not deprecated.
+  await openTab(page, 'Object types');
+  await page.getByRole('table', { name: 'Object types' }).getByRole('row').filter({ hasText: 'Office' }).first().click();
+  const office = editForm(page, 'Office');
+  await office.getByLabel('Status').selectOption('deprecated');
+  await office.getByLabel('Reason').fill('Offices are now sites of a company');
+  await office.getByLabel('Deadline').fill('2030-06-30');
+  await page.keyboard.press('Control+s');
+  await expect(office.getByText('name the object type that replaces this one')).toBeVisible();
+  await expect(office.getByLabel('Replacement').getByRole('option')).toHaveText(['choose…', 'Company', 'Employee', 'Project']);
+  await office.getByLabel('Replacement').selectOption('Company');
+  await saveWithCtrlS(page, 'object type Office');
 
   // A narrowing type change is flagged in the row, and the server's breaking-change answer needs a yes.
   await openTab(page, 'Object types');

@@ -53,8 +53,8 @@ test('an ontology exported as JSON-LD imports into a new ontology as the same mo
     sourceObjectType: 'Ship',
     targetObjectType: 'Port',
     cardinality: 'many-to-many',
-    forward: { apiName: 'ports', displayName: 'Ports' },
-    reverse: { apiName: 'ships', displayName: 'Ships' },
+    forward: { apiName: 'ports', displayName: 'Ports', translations: { ko: { displayName: '기항지' } } },
+    reverse: { apiName: 'ships', displayName: 'Ships', translations: { ko: { displayName: '기항 선박' } } },
   });
 
   // Export JSON-LD: previewed, then downloaded.

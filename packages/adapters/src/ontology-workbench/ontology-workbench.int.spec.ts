@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { OntologyService, OntologyView } from '@spice/domain';
+import { ONTOLOGY_AGGREGATE, type OntologyService, type OntologyView } from '@spice/domain';
 import { forEachStack } from '../write-path/support/test-stacks.int-support';
 
 const ada = { id: 'ada@spice.local' };
@@ -26,8 +26,8 @@ async function buildFleet(ontology: OntologyService, ontologyId: string) {
     sourceObjectType: source,
     targetObjectType: target,
     cardinality,
-    forward: { apiName: forward, displayName: forward },
-    reverse: { apiName: reverse, displayName: reverse },
+    forward: { apiName: forward, displayName: forward, translations: apiName === 'owns' ? { ko: { displayName: '선박들' } } : {} },
+    reverse: { apiName: reverse, displayName: reverse, translations: apiName === 'owns' ? { ko: { displayName: '선주' } } : {} },
     relationship,
   });
   await ontology.defineEntity(main, 'linkType', link('owns', 'Company', 'Ship', 'one-to-many', 'ships', 'owner', { kind: 'foreignKey', objectType: 'Ship', property: 'ownerId' }), ada);
@@ -111,6 +111,51 @@ forEachStack('ontology workbench', (stack) => {
       await system.ontology.importOntology(copy, { format, content: exported, mode: 'replace' }, ada);
       expect(definitions(await system.ontology.model(copy))).toEqual(original);
     }
+  });
+
+  it('loads what was stored at event schema version 2: link types’ translated names and deprecations without a replacement', async () => {
+    const system = await stack.open();
+    const ontologyId = `v2-${stack.run}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 60);
+    const v2 = (eventType: string, payload: Record<string, unknown>) => ({ eventType, schemaVersion: 2, payload });
+    const ship = { objectTypeId: 'ot_ship', apiName: 'Ship', displayName: 'Ship', properties: [prop('imo', 'string', { required: true })], primaryKey: 'imo' };
+    await system.events.append({
+      aggregateType: ONTOLOGY_AGGREGATE,
+      aggregateId: ontologyId,
+      expectedSeq: 0,
+      events: [
+        v2('OntologyCreated', { ontologyId, displayName: 'Stored long ago', description: '' }),
+        v2('ObjectTypeDefined', ship),
+        v2('ObjectTypeDefined', { objectTypeId: 'ot_port', apiName: 'Port', displayName: 'Port', properties: [prop('code', 'string', { required: true })], primaryKey: 'code' }),
+        v2('LinkTypeDefined', {
+          linkTypeId: 'lt_calls',
+          apiName: 'calls',
+          sourceObjectType: 'Ship',
+          targetObjectType: 'Port',
+          cardinality: 'many-to-many',
+          forward: { apiName: 'ports', displayName: 'Ports' },
+          reverse: { apiName: 'ships', displayName: 'Ships' },
+          translations: { ko: { displayName: '기항지', description: '선박이 들르는 곳' } },
+        }),
+        v2('ObjectTypeUpdated', { ...ship, status: 'deprecated', deprecation: { reason: 'Use Port', deadline: '2026-01-01', replacement: null } }),
+      ],
+      context: { commandId: `${ontologyId}-stored-at-v2`, actor: ada.id },
+    });
+    const main = { ontologyId, branch: 'main' };
+    const stored = await system.ontology.model(main);
+    expect(stored.entities.linkType.map((e) => [e.definition.forward, e.definition.reverse, e.definition.translations])).toEqual([
+      [{ apiName: 'ports', displayName: 'Ports', translations: { ko: { displayName: '기항지' } } }, { apiName: 'ships', displayName: 'Ships', translations: {} }, { ko: { description: '선박이 들르는 곳' } }],
+    ]);
+    expect(byName(stored, 'Ship').definition.deprecation).toEqual({ reason: 'Use Port', deadline: '2026-01-01', replacement: null });
+    expect(stored.issues).toMatchObject([{ kind: 'objectType', apiName: 'Ship', path: 'deprecation.replacement', message: 'name the object type that replaces this one' }]);
+
+    // The stored issue does not block editing the type; naming the replacement clears it and protects the replacement.
+    await system.ontology.updateEntity(main, 'objectType', { id: 'ot_ship', expectedSeq: 5, patch: { description: 'Old ships' } }, ada);
+    await system.ontology.updateEntity(main, 'objectType', { id: 'ot_ship', expectedSeq: 6, patch: { deprecation: { reason: 'Use Port', deadline: '2026-01-01', replacement: 'Port' } } }, ada);
+    expect((await system.ontology.model(main)).issues).toEqual([]);
+    await expect(system.ontology.updateEntity(main, 'objectType', { id: 'ot_port', expectedSeq: 3, patch: { apiName: 'Harbour' }, acknowledgeBreakingChanges: true }, ada)).rejects.toMatchObject({
+      code: 'ONTOLOGY.REFERENCED',
+      message: "Object type Port can't be renamed: it is used by link type calls (target), object type Ship (deprecated; names it as the replacement)",
+    });
   });
 
   it('applies an invalid import not at all, and keeps history with diffs and revert', async () => {

@@ -74,8 +74,11 @@ export type RecordedOntologyEvent = OntologyEvent & { readonly metadata: Recorde
 /** The main branch's stream; other branches live in their own streams (see branchAggregateId). */
 export const ONTOLOGY_AGGREGATE = 'ontology';
 export const ONTOLOGY_BRANCH_AGGREGATE = 'ontology-branch';
-/** 2: every entity kind, structured data types, translations (version 1 payloads still fold: absent fields take defaults). */
-export const ONTOLOGY_EVENT_SCHEMA_VERSION = 2;
+/**
+ * 2: every entity kind, structured data types, translations (version 1 payloads still fold: absent fields take defaults).
+ * 3: link ends carry their own translated names, a link type's translations only its description (see upcastLinkType).
+ */
+export const ONTOLOGY_EVENT_SCHEMA_VERSION = 3;
 export const MAIN_BRANCH = 'main';
 
 export const branchAggregateId = (ontologyId: string, branch: string): string => `${ontologyId}:${branch}`;

@@ -58,9 +58,9 @@ describe('an object type in use', () => {
       definedEvent('interface', 'if_docking', docking),
       updatedEvent('objectType', 'ot_ship', { ...shipInput, status: 'deprecated', deprecation: { reason: 'Use Port', deadline: '2026-01-01', replacement: 'Port' } }),
     ];
-    refused(given, deleteChange('objectType', 'ot_port', 3), "Object type Port can't be deleted: it is used by interface Docking (link berth), object type Ship (deprecation replacement)", [
+    refused(given, deleteChange('objectType', 'ot_port', 3), "Object type Port can't be deleted: it is used by interface Docking (link berth), object type Ship (deprecated; names it as the replacement)", [
       'interface Docking (link berth)',
-      'object type Ship (deprecation replacement)',
+      'object type Ship (deprecated; names it as the replacement)',
     ]);
   });
 

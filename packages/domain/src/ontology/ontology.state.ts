@@ -1,5 +1,6 @@
 import { DEFINITION_SCHEMAS, ENTITY_KINDS, type DefinitionOf, type EntityKind } from './model/definitions';
 import { ENTITY_EVENTS, entityEventKind } from './model/entity-events';
+import { upcastLinkType } from './model/link-type.upcast';
 import { MAIN_BRANCH, type BranchAbandoned, type BranchCreated, type BranchMerged, type BranchStarted, type OntologyCreated, type RecordedOntologyEvent } from './ontology.events';
 
 /** One entity as the decider needs it; deleted ones stay as tombstones so their ids can't come back. */
@@ -65,11 +66,14 @@ export const initialOntologyState: OntologyState = {
 /** Payload fields that describe the change, not the definition. */
 const CHANGE_META_FIELDS = new Set(['breakingChanges', 'origin']);
 
-/** The definition an entity event carries, upcast from older schema versions by the schema's defaults. */
+/**
+ * The definition an entity event (or a branch's starting snapshot) carries, upcast from older schema versions: by
+ * the schema's defaults for fields added since, and for link types by moving version 2's translated names to the ends.
+ */
 export function definitionFromPayload<K extends EntityKind>(kind: K, payload: Readonly<Record<string, unknown>>): DefinitionOf[K] {
   const idField = ENTITY_EVENTS[kind].idField;
   const fields = Object.fromEntries(Object.entries(payload).filter(([k]) => k !== idField && !CHANGE_META_FIELDS.has(k)));
-  return DEFINITION_SCHEMAS[kind].parse(fields) as DefinitionOf[K];
+  return DEFINITION_SCHEMAS[kind].parse(kind === 'linkType' ? upcastLinkType(fields) : fields) as DefinitionOf[K];
 }
 
 export function evolveOntology(state: OntologyState, event: RecordedOntologyEvent): OntologyState {
@@ -87,7 +91,7 @@ export function evolveOntology(state: OntologyState, event: RecordedOntologyEven
         entities[e.kind].set(e.id, {
           kind: e.kind,
           id: e.id,
-          definition: DEFINITION_SCHEMAS[e.kind].parse(e.definition),
+          definition: definitionFromPayload(e.kind, e.definition as unknown as Readonly<Record<string, unknown>>),
           version: sequenceNumber,
           createdBy: e.changedBy,
           createdAt: e.changedAt,

@@ -2,8 +2,8 @@ import { describeDataType, type DataType, type EntityKind } from '@spice/domain'
 
 /** Fields whose value is a data type, shown as `decimal(10,2)` rather than as its JSON. */
 const DATA_TYPE_FIELDS = new Set(['dataType', 'baseType', 'elementType']);
-/** Lists of named items: the path segment after them is an item's apiName, shown verbatim. */
-const NAMED_LISTS = new Set(['properties', 'links']);
+/** Lists of named items and translations: the path segment after them is an apiName or a language code, shown verbatim. */
+const NAMED_LISTS = new Set(['properties', 'links', 'translations']);
 
 export const KIND_LABEL: Record<EntityKind, { one: string; many: string }> = {
   objectType: { one: 'Object type', many: 'Object types' },

@@ -35,6 +35,9 @@ describe('describePath', () => {
     expect(describePath('properties.tonnage.dataType')).toBe('Properties › tonnage › Data type');
     expect(describePath('displayName')).toBe('Display name');
     expect(describePath('(entity)')).toBe('Whole entity');
+    expect(describePath('forward.translations.ko.displayName')).toBe(
+      'Forward › Translations › ko › Display name',
+    );
   });
 });
 

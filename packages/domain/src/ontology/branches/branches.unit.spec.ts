@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/errors';
-import { ZObjectTypeDefinition, type ObjectTypeDefinitionInput } from '../model/definitions';
+import { ENTITY_KINDS, ZLinkTypeDefinition, ZObjectTypeDefinition, type ObjectTypeDefinitionInput } from '../model/definitions';
 import type { OntologyCommand, PlannedChange } from '../ontology.commands';
 import { decideOntology } from '../ontology.decide';
 import type { BranchCreated, RecordedOntologyEvent } from '../ontology.events';
-import { evolveOntology, initialOntologyState, type OntologyState } from '../ontology.state';
+import { evolveOntology, initialOntologyState, type EntityState, type OntologyState } from '../ontology.state';
 import { entityHistory } from '../entity-history';
 import { diffOntologies } from './ontology-diff';
 import { planMerge } from './three-way-merge';
@@ -34,14 +34,16 @@ const prop = (apiName: string, dataType: unknown = 'string', extra: Record<strin
 const ship = { apiName: 'Ship', displayName: 'Ship', properties: [prop('imo', 'string', { required: true }), prop('name')], primaryKey: 'imo' } as ObjectTypeDefinitionInput;
 const port = { apiName: 'Port', displayName: 'Port', properties: [prop('code', 'string', { required: true })], primaryKey: 'code' } as ObjectTypeDefinitionInput;
 
-/** main with Ship and Port, and a branch made from it. */
-function forked() {
+/** main with Ship and Port (and whatever `more` defines), and a branch made from it. */
+function forked(...more: PlannedChange[]) {
   let main: Stream = { state: initialOntologyState, events: [] };
   main = run(main, { type: 'CreateOntology', data: { ontologyId: 'fleet', displayName: 'Fleet', description: '' } });
-  main = run(main, apply(define('ot_ship', ship), define('ot_port', port)));
+  main = run(main, apply(define('ot_ship', ship), define('ot_port', port), ...more));
   const fromSeq = main.state.seq;
   main = run(main, { type: 'StartBranch', data: { branch: 'dev' } }, 'grace');
-  const entities = [...main.state.entities.objectType.values()].map((e) => ({ kind: e.kind, id: e.id, definition: e.definition, changedBy: e.changedBy, changedAt: e.changedAt }));
+  const entities = ENTITY_KINDS.flatMap((kind) =>
+    [...(main.state.entities[kind] as ReadonlyMap<string, EntityState>).values()].map((e) => ({ kind: e.kind, id: e.id, definition: e.definition, changedBy: e.changedBy, changedAt: e.changedAt })),
+  );
   const created: BranchCreated['data'] = { ontologyId: 'fleet', branch: 'dev', fromBranch: 'main', fromSeq, entities };
   const branch = run({ state: initialOntologyState, events: [] }, { type: 'CreateBranch', data: created }, 'grace');
   return { main, branch, base: branch.state };
@@ -144,7 +146,7 @@ describe('merging a branch into main', () => {
 
   it('still validates the merged ontology as a whole', () => {
     const f = forked();
-    f.branch = run(f.branch, apply({ op: 'define', kind: 'linkType', id: 'lt_1', definition: { apiName: 'calls', description: '', sourceObjectType: 'Ship', targetObjectType: 'Port', cardinality: 'many-to-many', forward: { apiName: 'ports', displayName: 'Ports' }, reverse: { apiName: 'ships', displayName: 'Ships' }, relationship: null, status: 'experimental', translations: {} } }));
+    f.branch = run(f.branch, apply({ op: 'define', kind: 'linkType', id: 'lt_1', definition: { apiName: 'calls', description: '', sourceObjectType: 'Ship', targetObjectType: 'Port', cardinality: 'many-to-many', forward: { apiName: 'ports', displayName: 'Ports', translations: {} }, reverse: { apiName: 'ships', displayName: 'Ships', translations: {} }, relationship: null, status: 'experimental', translations: {} } }));
     f.main = run(f.main, apply({ op: 'delete', kind: 'objectType', id: 'ot_port', expectedSeq: null }));
     expect(() => run(f.main, merge(f))).toThrow(expect.objectContaining({ code: 'ONTOLOGY.INVALID_CHANGE' }));
   });
@@ -179,5 +181,54 @@ describe('entity history', () => {
       [3, 'deleted', 'lin'],
     ]);
     expect(history[1]!.fields).toEqual([{ path: 'displayName', change: 'changed', before: 'Ship', after: 'Vessel' }]);
+  });
+});
+
+describe('a link type’s ends in other languages', () => {
+  const callsAt = ZLinkTypeDefinition.parse({
+    apiName: 'callsAt',
+    sourceObjectType: 'Ship',
+    targetObjectType: 'Port',
+    cardinality: 'many-to-many',
+    forward: { apiName: 'ports', displayName: 'Ports' },
+    reverse: { apiName: 'ships', displayName: 'Ships' },
+  });
+  const updateLink = (patch: Record<string, unknown>): PlannedChange => ({ op: 'update', kind: 'linkType', id: 'lt_calls', expectedSeq: null, patch });
+  const linkType = (s: Stream) => s.state.entities.linkType.get('lt_calls')!.definition;
+  const named = (end: 'forward' | 'reverse', s: Stream, translations: Record<string, { displayName: string }>) =>
+    updateLink({ [end]: { ...linkType(s)[end], translations } });
+
+  it('diff and show in history per end, language and text', () => {
+    const f = forked({ op: 'define', kind: 'linkType', id: 'lt_calls', definition: callsAt });
+    f.branch = run(f.branch, apply(named('forward', f.branch, { ko: { displayName: '기항지' } })), 'grace');
+    f.branch = run(f.branch, apply(named('forward', f.branch, { ko: { displayName: '기항 항구' } })), 'grace');
+    expect(diffOntologies(f.main.state, f.branch.state).map((d) => [d.apiName, d.fields])).toEqual([
+      ['callsAt', [{ path: 'forward.translations.ko', change: 'added', after: { displayName: '기항 항구' } }]],
+    ]);
+    const history = entityHistory(f.branch.events, 'linkType', 'lt_calls');
+    expect(history.map((v) => [v.change, v.fields])).toEqual([
+      ['branched', []],
+      ['updated', [{ path: 'forward.translations.ko', change: 'added', after: { displayName: '기항지' } }]],
+      ['updated', [{ path: 'forward.translations.ko.displayName', change: 'changed', before: '기항지', after: '기항 항구' }]],
+    ]);
+  });
+
+  it('merge end by end and language by language: names given on both sides in different places don’t conflict', () => {
+    const f = forked({ op: 'define', kind: 'linkType', id: 'lt_calls', definition: callsAt });
+    f.branch = run(f.branch, apply(named('forward', f.branch, { ko: { displayName: '기항지' } })), 'grace');
+    f.main = run(f.main, apply(updateLink({ forward: { ...linkType(f.main).forward, displayName: 'Ports of call', translations: { ja: { displayName: '寄港地' } } } })));
+    const merged = run(f.main, merge(f));
+    expect(linkType(merged).forward).toEqual({ apiName: 'ports', displayName: 'Ports of call', translations: { ja: { displayName: '寄港地' }, ko: { displayName: '기항지' } } });
+  });
+
+  it('a name both sides gave differently is a conflict on that text alone', () => {
+    const f = forked({ op: 'define', kind: 'linkType', id: 'lt_calls', definition: callsAt });
+    f.branch = run(f.branch, apply(named('forward', f.branch, { ko: { displayName: '기항지' }, ja: { displayName: '寄港地' } })), 'grace');
+    f.main = run(f.main, apply(named('forward', f.main, { ko: { displayName: '항구' } })));
+    expect(planMerge(f.base, f.branch.state, f.main.state).conflicts).toEqual([
+      { kind: 'linkType', id: 'lt_calls', apiName: 'callsAt', path: 'forward.translations.ko.displayName', base: null, branch: '기항지', main: '항구' },
+    ]);
+    const takeMain = run(f.main, merge(f, [{ kind: 'linkType', id: 'lt_calls', path: 'forward.translations.ko.displayName', take: 'main' }]));
+    expect(linkType(takeMain).forward.translations).toEqual({ ko: { displayName: '항구' }, ja: { displayName: '寄港地' } });
   });
 });

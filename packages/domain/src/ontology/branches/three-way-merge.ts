@@ -9,7 +9,7 @@ export interface MergeConflict {
   readonly kind: EntityKind;
   readonly id: string;
   readonly apiName: string;
-  /** `(entity)` when one side deleted or both added it, else the field, e.g. `displayName` or `properties.salary`. */
+  /** `(entity)` when one side deleted or both added it, else the field, e.g. `displayName`, `properties.salary` or `forward.translations.ko`. */
   readonly path: string;
   readonly base: unknown;
   readonly branch: unknown;
@@ -35,6 +35,17 @@ const NAMED_LISTS = new Set(['properties', 'links']);
 const ENTITY = '(entity)';
 
 type Def = Record<string, unknown>;
+const isRecord = (v: unknown): v is Def => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Records merged field by field: a link type's two ends, and translations by language and then by text, so that
+ * one side naming the forward end in Korean and the other renaming the reverse end don't conflict.
+ */
+function mergesByField(path: string): boolean {
+  const parts = path.split('.');
+  const last = parts[parts.length - 1];
+  return last === 'forward' || last === 'reverse' || last === 'translations' || parts[parts.length - 2] === 'translations';
+}
 
 /**
  * A three-way merge of a branch into main. `base` is what the branch started from. A change made on one side only
@@ -88,20 +99,25 @@ function mergeFields(base: Def, branch: Def, main: Def, prefix: string, conflict
   let blocked = false;
   for (const field of new Set([...Object.keys(base), ...Object.keys(branch), ...Object.keys(main)])) {
     const path = prefix ? `${prefix}.${field}` : field;
-    const [bv, ov, tv] = [base[field], branch[field], main[field]];
-    if (sameValue(ov, bv)) result[field] = tv;
-    else if (sameValue(tv, bv) || sameValue(ov, tv)) result[field] = ov;
-    else if (NAMED_LISTS.has(field) && Array.isArray(bv) && Array.isArray(ov) && Array.isArray(tv)) {
-      const list = mergeNamedList(bv as Def[], ov as Def[], tv as Def[], path, conflictOf);
-      if (list === null) blocked = true;
-      else result[field] = list;
-    } else {
-      const take = conflictOf(path, bv, ov, tv);
-      if (take === null) blocked = true;
-      else result[field] = take === 'branch' ? ov : tv;
-    }
+    const merged = mergeField(field, path, base[field], branch[field], main[field], conflictOf);
+    if (merged === BLOCKED) blocked = true;
+    // A text one side removed (a language, say) stays absent rather than becoming an undefined entry.
+    else if (merged !== undefined) result[field] = merged;
   }
   return blocked ? null : result;
+}
+
+const BLOCKED = Symbol('blocked');
+
+function mergeField(field: string, path: string, bv: unknown, ov: unknown, tv: unknown, conflictOf: ConflictOf): unknown {
+  if (sameValue(ov, bv)) return tv;
+  if (sameValue(tv, bv) || sameValue(ov, tv)) return ov;
+  if (NAMED_LISTS.has(field) && Array.isArray(bv) && Array.isArray(ov) && Array.isArray(tv))
+    return mergeNamedList(bv as Def[], ov as Def[], tv as Def[], path, conflictOf) ?? BLOCKED;
+  if (mergesByField(path) && isRecord(ov) && isRecord(tv) && (bv === undefined || isRecord(bv))) return mergeFields(bv ?? {}, ov, tv, path, conflictOf) ?? BLOCKED;
+  const take = conflictOf(path, bv, ov, tv);
+  if (take === null) return BLOCKED;
+  return take === 'branch' ? ov : tv;
 }
 
 function mergeNamedList(base: Def[], branch: Def[], main: Def[], path: string, conflictOf: ConflictOf): Def[] | null {

@@ -77,6 +77,18 @@ describe('exportOntology', () => {
     }
   });
 
+  it('labels each direction of a link in its languages: the forward end names the targets, the reverse end the sources', () => {
+    const turtle = exportOntology(richOntology(), 'turtle');
+    expect(turtle).toContain('rdfs:label "Employees"@en, "직원들"@ko, "Funcionários"@pt-br;\n    rdfs:comment "Who works where"@en, "누가 어디서 일하는지"@ko;');
+    expect(turtle).toContain('owl:inverseOf fleet:Company.employees;\n    sh:apiName "employer";\n    rdfs:label "Employer"@en, "고용주"@ko;');
+    const jsonld = JSON.parse(exportOntology(richOntology(), 'jsonld')) as { '@graph': { '@id': string; label?: unknown }[] };
+    const label = (id: string) => jsonld['@graph'].find((n) => n['@id'] === id)?.label;
+    expect([label('fleet:Employee.projects'), label('fleet:Project.members')]).toEqual([
+      { en: 'Projects', ko: '프로젝트' },
+      { en: 'Members', ko: '구성원' },
+    ]);
+  });
+
   it('refuses an ontology that does not exist', () => {
     expect(() => exportOntology(initialOntologyState, 'json')).toThrow(DomainError);
   });

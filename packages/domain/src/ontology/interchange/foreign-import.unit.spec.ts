@@ -19,14 +19,17 @@ function objectTypes(imported: ImportedOntology): string[] {
 
 const linkTypes = (imported: ImportedOntology) => imported.entities.flatMap((e) => (e.kind === 'linkType' ? [e.definition] : []));
 
-const link = (apiName: string, source: string, target: string, cardinality: LinkTypeDefinition['cardinality'], forward: [string, string], reverse: [string, string]) => ({
+/** An end is [apiName, display name] or [apiName, display name, Korean display name]. */
+type End = [string, string] | [string, string, string];
+const end = ([apiName, displayName, ko]: End) => ({ apiName, displayName, translations: ko === undefined ? {} : { ko: { displayName: ko } } });
+const link = (apiName: string, source: string, target: string, cardinality: LinkTypeDefinition['cardinality'], forward: End, reverse: End) => ({
   apiName,
   description: '',
   sourceObjectType: source,
   targetObjectType: target,
   cardinality,
-  forward: { apiName: forward[0], displayName: forward[1] },
-  reverse: { apiName: reverse[0], displayName: reverse[1] },
+  forward: end(forward),
+  reverse: end(reverse),
   relationship: null,
   status: 'experimental',
   translations: {},
@@ -51,9 +54,9 @@ describe('a JSON-LD ontology written elsewhere', () => {
     expect(book?.kind === 'objectType' && [book.definition.description, book.definition.properties[0]!.translations]).toEqual(['A published work', { ko: { displayName: '제목' } }]);
   });
 
-  it('gives link types from its object properties: inverse pairs are one link, functional sides are the "one" end', () => {
+  it('gives link types from its object properties: inverse pairs are one link, functional sides are the "one" end, each named in its languages', () => {
     expect(linkTypes(imported)).toEqual([
-      link('author', 'Book', 'Person', 'many-to-many', ['author', 'Author'], ['wrote', 'Wrote']),
+      link('author', 'Book', 'Person', 'many-to-many', ['author', 'Author', '저자'], ['wrote', 'Wrote', '저서']),
       // heldBy names one library per book: so a library holds many books.
       link('heldBy', 'Library', 'Book', 'one-to-many', ['heldByInverse', 'Held by (inverse)'], ['heldBy', 'Held by']),
       link('publisher', 'PublishingHouse', 'Book', 'one-to-many', ['publishes', 'Publishes'], ['publisher', 'Publisher']),
@@ -82,6 +85,6 @@ describe('a JSON-LD ontology written elsewhere', () => {
   it('reads the same from Turtle', () => {
     const fromTurtle = importOntology(LIBRARY_TURTLE, 'turtle');
     expect(objectTypes(fromTurtle)).toEqual(['Book "Book"/책: titleValue "Title" string, pageCount "Page count" long', 'Person "Person"/사람: ']);
-    expect(linkTypes(fromTurtle)).toEqual([link('author', 'Book', 'Person', 'many-to-many', ['author', 'Author'], ['wrote', 'Wrote'])]);
+    expect(linkTypes(fromTurtle)).toEqual([link('author', 'Book', 'Person', 'many-to-many', ['author', 'Author', '저자'], ['wrote', 'Wrote', '저서'])]);
   });
 });

@@ -34,8 +34,8 @@ export const LIBRARY_JSONLD = JSON.stringify(
       { '@id': 'lib:birthDate', '@type': 'owl:DatatypeProperty', domain: 'lib:Person', range: 'xsd:date' },
       { '@id': 'lib:homepage', '@type': 'owl:DatatypeProperty', domain: 'lib:Person', range: 'xsd:anyURI' },
       { '@id': 'lib:lastModified', '@type': 'owl:DatatypeProperty', label: { en: 'Last modified' }, range: 'xsd:dateTime' },
-      { '@id': 'lib:author', '@type': 'owl:ObjectProperty', label: { en: 'Author' }, domain: 'lib:Book', range: 'lib:Person' },
-      { '@id': 'lib:wrote', '@type': 'owl:ObjectProperty', label: { en: 'Wrote' }, inverseOf: 'lib:author' },
+      { '@id': 'lib:author', '@type': 'owl:ObjectProperty', label: { en: 'Author', ko: '저자' }, domain: 'lib:Book', range: 'lib:Person' },
+      { '@id': 'lib:wrote', '@type': 'owl:ObjectProperty', label: { en: 'Wrote', ko: '저서' }, inverseOf: 'lib:author' },
       { '@id': 'lib:heldBy', '@type': ['owl:ObjectProperty', 'owl:FunctionalProperty'], label: { en: 'Held by' }, domain: 'lib:Book', range: 'lib:Library' },
       { '@id': 'lib:publisher', '@type': ['owl:ObjectProperty', 'owl:FunctionalProperty'], domain: 'lib:Book', range: 'lib:PublishingHouse' },
       { '@id': 'lib:publishes', '@type': 'owl:ObjectProperty', inverseOf: 'lib:publisher' },
@@ -61,6 +61,6 @@ lib:Person rdf:type owl:Class ; rdfs:label "Person"@en , "사람"@ko .
 lib:title rdf:type owl:DatatypeProperty ; rdfs:label "Title"@en , "제목"@ko ;
   rdfs:domain lib:Book ; rdfs:range xsd:string .
 lib:pageCount rdf:type owl:DatatypeProperty ; rdfs:domain lib:Book ; rdfs:range xsd:nonNegativeInteger .
-lib:author rdf:type owl:ObjectProperty ; rdfs:label "Author"@en ; rdfs:domain lib:Book ; rdfs:range lib:Person .
-lib:wrote rdf:type owl:ObjectProperty ; rdfs:label "Wrote"@en ; owl:inverseOf lib:author .
+lib:author rdf:type owl:ObjectProperty ; rdfs:label "Author"@en , "저자"@ko ; rdfs:domain lib:Book ; rdfs:range lib:Person .
+lib:wrote rdf:type owl:ObjectProperty ; rdfs:label "Wrote"@en , "저서"@ko ; owl:inverseOf lib:author .
 `;

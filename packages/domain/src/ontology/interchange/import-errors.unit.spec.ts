@@ -40,11 +40,11 @@ describe('our JSON format', () => {
   });
 
   it('refuses a format version it does not read, before looking at the rest', () => {
-    expect(refused(JSON.stringify({ ...valid, formatVersion: 2, objectTypes: 'changed in version 2' }), 'json')).toEqual([
-      { path: 'formatVersion', rule: 'format-version', message: 'format version 2 is not supported; this version reads format version 1' },
+    expect(refused(JSON.stringify({ ...valid, formatVersion: 3, objectTypes: 'changed in version 3' }), 'json')).toEqual([
+      { path: 'formatVersion', rule: 'format-version', message: 'format version 3 is not supported; this version reads format versions 1 and 2' },
     ]);
     expect(refused(JSON.stringify({ ontology: valid.ontology }), 'json')).toEqual([
-      { path: 'formatVersion', rule: 'format-version', message: 'required: the version of the export format (1)' },
+      { path: 'formatVersion', rule: 'format-version', message: 'required: the version of the export format (2)' },
     ]);
   });
 

@@ -1,7 +1,8 @@
 import { ENTITY_KINDS } from '../model/definitions';
+import { upcastLinkType } from '../model/link-type.upcast';
 import { apiNameClashes, ImportIssues } from './import-issues';
 import { readJsonLd } from './jsonld-reader';
-import { byApiName, documentEntities, FORMAT_VERSION, SECTION_OF, ZOntologyDocument, type ImportedEntity, type ImportedOntology, type InterchangeFormat } from './ontology-document';
+import { byApiName, documentEntities, FORMAT_VERSION, READABLE_FORMAT_VERSIONS, SECTION_OF, ZOntologyDocument, type ImportedEntity, type ImportedOntology, type InterchangeFormat } from './ontology-document';
 import { graphOf, type RdfTriple } from './rdf-graph';
 import { ontologyFromGraph } from './rdf-to-ontology';
 import { readTurtle } from './turtle';
@@ -31,18 +32,18 @@ function fromJson(source: string, issues: ImportIssues): ImportedOntology {
     return { entities: [] };
   }
   const version = (document as { formatVersion?: unknown }).formatVersion;
-  if (version !== FORMAT_VERSION) {
+  if (typeof version !== 'number' || !READABLE_FORMAT_VERSIONS.includes(version)) {
     // Checked first: a document of another version is refused as such, not as a heap of schema mismatches.
     issues.add(
       'formatVersion',
       'format-version',
       version === undefined
         ? `required: the version of the export format (${FORMAT_VERSION})`
-        : `format version ${JSON.stringify(version)} is not supported; this version reads format version ${FORMAT_VERSION}`,
+        : `format version ${JSON.stringify(version)} is not supported; this version reads format versions ${READABLE_FORMAT_VERSIONS.join(' and ')}`,
     );
     return { entities: [] };
   }
-  const parsed = ZOntologyDocument.safeParse(document);
+  const parsed = ZOntologyDocument.safeParse(version === FORMAT_VERSION ? document : upcastDocument(document as Record<string, unknown>));
   if (!parsed.success) {
     issues.addZod(parsed.error, (path) => path || '(root)');
     return { entities: [] };
@@ -60,6 +61,16 @@ function fromRdf(triples: readonly RdfTriple[], issues: ImportIssues): ImportedO
   if (!issues.any && imported.entities.length === 0 && !imported.ontology)
     issues.add('(root)', 'empty', 'the document describes no ontology: no owl:Ontology, classes or properties');
   return imported;
+}
+
+/** A version 1 document in the current version's shape: only link types changed (their translated names moved to the ends). */
+function upcastDocument(document: Record<string, unknown>): Record<string, unknown> {
+  const linkTypes = document.linkTypes;
+  return {
+    ...document,
+    formatVersion: FORMAT_VERSION,
+    ...(Array.isArray(linkTypes) && { linkTypes: linkTypes.map((l: unknown) => (typeof l === 'object' && l !== null ? upcastLinkType(l as Record<string, unknown>) : l)) }),
+  };
 }
 
 /** In the order an export lists them: by kind, then by apiName. */

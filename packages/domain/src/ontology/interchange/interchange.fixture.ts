@@ -29,7 +29,7 @@ export function idsInOrder(): (kind: EntityKind) => string {
  * An ontology that uses every part of the model: value and shared property types, an interface extending another
  * with a required link, five object types with every data type (decimal(p,s), array, struct, money, enum,
  * geopoint…), constraints, defaults, translations in Korean and Brazilian Portuguese, a deprecated type, a backing
- * dataset, and link types of each cardinality with a foreign key and a join table.
+ * dataset, and link types of each cardinality with a foreign key and a join table, their ends named in Korean too.
  */
 export const RICH_DEFINITIONS = {
   valueType: [
@@ -148,19 +148,19 @@ export const RICH_DEFINITIONS = {
       sourceObjectType: 'Company',
       targetObjectType: 'Employee',
       cardinality: 'one-to-many',
-      forward: { apiName: 'employees', displayName: 'Employees' },
-      reverse: { apiName: 'employer', displayName: 'Employer' },
+      forward: { apiName: 'employees', displayName: 'Employees', translations: { ko: { displayName: '직원들' }, 'pt-BR': { displayName: 'Funcionários' } } },
+      reverse: { apiName: 'employer', displayName: 'Employer', translations: { ko: { displayName: '고용주' } } },
       relationship: { kind: 'foreignKey', objectType: 'Employee', property: 'companyId' },
       status: 'active',
-      translations: { ko: { displayName: '고용', description: '누가 어디서 일하는지' } },
+      translations: { ko: { description: '누가 어디서 일하는지' } },
     },
     {
       apiName: 'projectAssignment',
       sourceObjectType: 'Employee',
       targetObjectType: 'Project',
       cardinality: 'many-to-many',
-      forward: { apiName: 'projects', displayName: 'Projects' },
-      reverse: { apiName: 'members', displayName: 'Members' },
+      forward: { apiName: 'projects', displayName: 'Projects', translations: { ko: { displayName: '프로젝트' } } },
+      reverse: { apiName: 'members', displayName: 'Members', translations: { ko: { displayName: '구성원' } } },
       relationship: { kind: 'joinTable', datasetId: 'ds_assignments', sourceColumn: 'employee_id', targetColumn: 'project_id' },
     },
     {
@@ -177,7 +177,8 @@ export const RICH_DEFINITIONS = {
       targetObjectType: 'Vessel',
       cardinality: 'one-to-one',
       forward: { apiName: 'commands', displayName: 'Commands' },
-      reverse: { apiName: 'captain', displayName: 'Captain' },
+      // A translation marked as English can't be a language-tagged label: it goes as sh:translations instead.
+      reverse: { apiName: 'captain', displayName: 'Captain', translations: { 'en-GB': { displayName: 'Master' }, ko: { displayName: '선장' } } },
       relationship: { kind: 'joinTable', sourceColumn: 'captain_id', targetColumn: 'imo' },
     },
   ],

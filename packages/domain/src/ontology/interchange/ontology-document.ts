@@ -12,8 +12,11 @@ import {
 import { ZCreateOntologyInput } from '../ontology.commands';
 import { liveEntities, type OntologyState } from '../ontology.state';
 
-export const ONTOLOGY_DOCUMENT_SCHEMA = 'https://spice-harvester.dev/schemas/ontology/v1.json';
-export const FORMAT_VERSION = 1;
+export const ONTOLOGY_DOCUMENT_SCHEMA = 'https://spice-harvester.dev/schemas/ontology/v2.json';
+/** 2: link ends carry their own translated names (`forward.translations.ko.displayName`). */
+export const FORMAT_VERSION = 2;
+/** Versions an import reads: a version 1 document's link types are upcast as stored events are (upcastLinkType). */
+export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, FORMAT_VERSION];
 
 export type InterchangeFormat = 'json' | 'jsonld' | 'turtle';
 export const INTERCHANGE_FORMATS: readonly InterchangeFormat[] = ['json', 'jsonld', 'turtle'];
@@ -23,7 +26,7 @@ export const ZOntologyHeader = z
   .strict();
 export type OntologyHeader = z.infer<typeof ZOntologyHeader>;
 
-/** Our own export format, version 1: the header and every live entity, each kind sorted by apiName. */
+/** Our own export format: the header and every live entity, each kind sorted by apiName. */
 export const ZOntologyDocument = z
   .object({
     $schema: z.string().optional(),
@@ -67,9 +70,15 @@ const sortedTranslations = <T extends Translated>(d: T): T => ({
 /** Translations in language order, so that the same definitions always export as the same text. */
 function canonical<K extends EntityKind>(kind: K, definition: DefinitionOf[K]): DefinitionOf[K] {
   const d = sortedTranslations(definition);
-  if (kind !== 'objectType') return d;
-  const objectType = d as DefinitionOf['objectType'];
-  return { ...objectType, properties: objectType.properties.map(sortedTranslations) } as DefinitionOf[K];
+  if (kind === 'objectType') {
+    const objectType = d as DefinitionOf['objectType'];
+    return { ...objectType, properties: objectType.properties.map(sortedTranslations) } as DefinitionOf[K];
+  }
+  if (kind === 'linkType') {
+    const linkType = d as DefinitionOf['linkType'];
+    return { ...linkType, forward: sortedTranslations(linkType.forward), reverse: sortedTranslations(linkType.reverse) } as DefinitionOf[K];
+  }
+  return d;
 }
 
 export function ontologyDocument(state: OntologyState): OntologyDocument {

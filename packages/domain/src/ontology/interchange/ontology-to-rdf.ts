@@ -2,7 +2,7 @@ import type { DataType } from '../model/data-type';
 import type { InterfaceDefinition, LinkTypeDefinition, ObjectTypeDefinition, PropertyDefinition } from '../model/definitions';
 import { writeTexts } from './display-texts';
 import { JSONLD_TERM_NAMES } from './jsonld-writer';
-import type { OntologyDocument } from './ontology-document';
+import { FORMAT_VERSION, type OntologyDocument } from './ontology-document';
 import { exactDataType, rangeOf } from './rdf-data-types';
 import { bool, iri, json, list, RdfNodeBuilder, text, typed, type RdfNode } from './rdf-graph';
 import { NS, OWL, RDF, RDFS, SH, XSD } from './vocabulary';
@@ -39,7 +39,7 @@ export function ontologyGraph(document: OntologyDocument, base: string): Ontolog
 
   const ontology = node(names.ontology()).add(RDF.type, iri(OWL.Ontology)).add(SH.ontologyId, text(document.ontology.id));
   writeTexts(ontology, { displayName: document.ontology.displayName, description: document.ontology.description });
-  nodes.push(ontology.add(SH.formatVersion, typed('1', XSD.integer)).build());
+  nodes.push(ontology.add(SH.formatVersion, typed(String(FORMAT_VERSION), XSD.integer)).build());
 
   for (const v of document.valueTypes) {
     const n = node(names.valueType(v.apiName)).add(RDF.type, iri(RDFS.Datatype), iri(SH.ValueType)).add(SH.apiName, text(v.apiName));
@@ -147,7 +147,7 @@ function linkTypeNodes(l: LinkTypeDefinition, names: Names): RdfNode[] {
     .add(RDF.type, iri(OWL.ObjectProperty), ...(oneTarget ? [iri(OWL.FunctionalProperty)] : []), ...(oneSource ? [iri(OWL.InverseFunctionalProperty)] : []))
     .add(SH.linkType, text(l.apiName))
     .add(SH.apiName, text(l.forward.apiName));
-  writeTexts(f, { displayName: l.forward.displayName, description: l.description }, l.translations);
+  writeTexts(f, { displayName: l.forward.displayName, description: l.description }, forwardNodeTranslations(l));
   f.add(RDFS.domain, names.type(l.sourceObjectType)).add(RDFS.range, names.type(l.targetObjectType));
   f.add(SH.cardinality, text(l.cardinality)).add(SH.status, text(l.status));
   if (l.relationship !== null) f.add(SH.relationship, json(l.relationship));
@@ -155,7 +155,16 @@ function linkTypeNodes(l: LinkTypeDefinition, names: Names): RdfNode[] {
     .add(RDF.type, iri(OWL.ObjectProperty), ...(oneSource ? [iri(OWL.FunctionalProperty)] : []), ...(oneTarget ? [iri(OWL.InverseFunctionalProperty)] : []))
     .add(OWL.inverseOf, forward)
     .add(SH.apiName, text(l.reverse.apiName));
-  writeTexts(r, { displayName: l.reverse.displayName });
+  writeTexts(r, { displayName: l.reverse.displayName }, l.reverse.translations);
   r.add(RDFS.domain, names.type(l.targetObjectType)).add(RDFS.range, names.type(l.sourceObjectType));
   return [f.build(), r.build()];
+}
+
+/**
+ * The forward end's node carries both the forward end's names and the link type's description, in every language:
+ * its labels say how the source names its targets, its comments what the link means (rdf-link-types.ts splits them).
+ */
+function forwardNodeTranslations(l: LinkTypeDefinition): Record<string, { displayName?: string; description?: string }> {
+  const languages = [...new Set([...Object.keys(l.forward.translations), ...Object.keys(l.translations)])];
+  return Object.fromEntries(languages.map((language) => [language, { ...l.forward.translations[language], ...l.translations[language] }]));
 }

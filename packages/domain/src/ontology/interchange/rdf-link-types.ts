@@ -1,4 +1,5 @@
 import { ZLinkTypeDefinition, type LinkCardinality, type LinkTypeDefinition } from '../model/definitions';
+import type { ReadTexts } from './display-texts';
 import { humanised, localName } from './names';
 import { apiNameOf, displayNameOf, parseAt, type RdfGraphIndex } from './rdf-graph-index';
 import type { RdfNodeReader } from './rdf-node-reader';
@@ -66,12 +67,13 @@ function linkType(p: RdfNodeReader, q: RdfNodeReader | undefined, index: RdfGrap
 
   const texts = p.texts();
   const apiName = p.literal(SH.linkType) ?? apiNameOf(p, 'camelCase');
-  const end = (node: RdfNodeReader | undefined, label: string | undefined) =>
-    node
-      ? { apiName: apiNameOf(node, 'camelCase'), displayName: displayNameOf(node, label ?? node.texts().displayName) }
-      : { apiName: `${apiName}Inverse`, displayName: `${humanised(localName(p.where))} (inverse)` };
-  const named = end(p, texts.displayName);
-  const other = end(q, undefined);
+  const end = (node: RdfNodeReader | undefined) => {
+    if (!node) return { apiName: `${apiName}Inverse`, displayName: `${humanised(localName(p.where))} (inverse)`, translations: {} };
+    const own = node === p ? texts : node.texts();
+    return { apiName: apiNameOf(node, 'camelCase'), displayName: displayNameOf(node, own.displayName), translations: translated(own, 'displayName') };
+  };
+  const named = end(p);
+  const other = end(q);
   return parseAt(p, ZLinkTypeDefinition, {
     apiName,
     ...(texts.description !== undefined && { description: texts.description }),
@@ -82,6 +84,19 @@ function linkType(p: RdfNodeReader, q: RdfNodeReader | undefined, index: RdfGrap
     reverse: flipped ? named : other,
     ...(p.has(SH.relationship) && { relationship: p.json(SH.relationship) }),
     ...(p.has(SH.status) && { status: p.literal(SH.status) }),
-    translations: texts.translations,
+    translations: translated(texts, 'description'),
   });
+}
+
+/**
+ * One kind of a node's translated texts, by language. A link end's node has labels (its names) and, on the forward
+ * end, comments (the link type's description), which belong to the end and to the link type respectively.
+ */
+function translated<F extends 'displayName' | 'description'>(texts: ReadTexts, field: F): Record<string, Record<F, string>> {
+  const found: Record<string, Record<F, string>> = {};
+  for (const [language, values] of Object.entries(texts.translations)) {
+    const value = typeof values === 'object' && values !== null ? values[field] : undefined;
+    if (value !== undefined) found[language] = { [field]: value } as Record<F, string>;
+  }
+  return found;
 }

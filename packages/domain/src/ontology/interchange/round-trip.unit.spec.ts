@@ -30,3 +30,21 @@ it('the rich ontology has every kind of entity (so the round trips above cover t
   const count = (kind: string) => definitions.filter((e) => e.kind === kind).length;
   expect([count('objectType'), count('linkType'), count('interface'), count('sharedPropertyType'), count('valueType')]).toEqual([5, 4, 2, 2, 2]);
 });
+
+it('a version 1 JSON export, from before link ends had their own translations, imports in the current shape', () => {
+  const current = JSON.parse(exportOntology(rich, 'json')) as { linkTypes: Record<string, unknown>[] } & Record<string, unknown>;
+  const employment = current.linkTypes.find((l) => l.apiName === 'employment')!;
+  const v1Employment = {
+    ...employment,
+    forward: { apiName: 'employees', displayName: 'Employees' },
+    reverse: { apiName: 'employer', displayName: 'Employer' },
+    translations: { ko: { displayName: '직원들', description: '누가 어디서 일하는지' } },
+  };
+  const v1 = { ...current, $schema: 'https://spice-harvester.dev/schemas/ontology/v1.json', formatVersion: 1, linkTypes: current.linkTypes.map((l) => (l === employment ? v1Employment : l)) };
+  const imported = importOntology(JSON.stringify(v1), 'json').entities.find((e) => e.kind === 'linkType' && e.definition.apiName === 'employment');
+  expect(imported?.definition).toMatchObject({
+    forward: { apiName: 'employees', displayName: 'Employees', translations: { ko: { displayName: '직원들' } } },
+    reverse: { apiName: 'employer', displayName: 'Employer', translations: {} },
+    translations: { ko: { description: '누가 어디서 일하는지' } },
+  });
+});

@@ -11,17 +11,19 @@ import { ZDataType } from './data-type';
 
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 
+/** Texts in other languages, keyed by language code (`ko`, `pt-BR`); each entry holds the texts `fields` names. */
+const translationsOf = <T extends z.ZodRawShape>(fields: T) =>
+  z
+    .record(
+      z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
+      z.object(fields).strict(),
+      // A bad key is reported by the record, which would otherwise say only "Invalid key in record".
+      { error: (issue) => (issue.code === 'invalid_key' ? 'must be a language code such as ko or pt-BR' : undefined) },
+    )
+    .default({});
+
 /** Display texts in languages other than English (at least Korean is expected); English lives in the main fields. */
-export const ZTranslations = z
-  .record(
-    z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
-    z
-      .object({ displayName: text(200).optional(), pluralDisplayName: text(200).optional(), description: text(4000).optional() })
-      .strict(),
-    // A bad key is reported by the record, which would otherwise say only "Invalid key in record".
-    { error: (issue) => (issue.code === 'invalid_key' ? 'must be a language code such as ko or pt-BR' : undefined) },
-  )
-  .default({});
+export const ZTranslations = translationsOf({ displayName: text(200).optional(), pluralDisplayName: text(200).optional(), description: text(4000).optional() });
 
 export const ZPropertyDefinition = z
   .object({
@@ -89,7 +91,18 @@ export const LINK_CARDINALITIES = ['one-to-one', 'one-to-many', 'many-to-many'] 
 export type LinkCardinality = (typeof LINK_CARDINALITIES)[number];
 
 /** How one end of a link is named from the other end: `employee.company`, `company.employees`. */
-export const ZLinkEnd = z.object({ apiName: z.string(), displayName: text(200) }).strict();
+export const ZLinkEnd = z
+  .object({
+    apiName: z.string(),
+    displayName: text(200),
+    /** The end's display name in other languages, e.g. `{ ko: { displayName: '직원들' } }`. */
+    translations: translationsOf({ displayName: text(200) }),
+  })
+  .strict();
+export type LinkEndDefinition = z.infer<typeof ZLinkEnd>;
+
+/** A link type's own text in other languages is its description: its names are those of its ends. */
+export const ZLinkTypeTranslations = translationsOf({ description: text(4000).optional() });
 
 /** Where objectify will find the pairs: a foreign-key property on one side, or a join table. */
 export const ZRelationshipSpec = z.discriminatedUnion('kind', [
@@ -126,7 +139,7 @@ export const ZLinkTypeDefinition = z
     reverse: ZLinkEnd,
     relationship: ZRelationshipSpec.nullable().default(null),
     status: z.enum(OBJECT_TYPE_STATUSES).default('experimental'),
-    translations: ZTranslations,
+    translations: ZLinkTypeTranslations,
   })
   .strict();
 export type LinkTypeDefinition = z.infer<typeof ZLinkTypeDefinition>;

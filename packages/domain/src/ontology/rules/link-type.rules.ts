@@ -17,6 +17,7 @@ export function linkTypeIssues(entity: EntityState<'linkType'>, index: OntologyI
   for (const side of ['forward', 'reverse'] as const) {
     const end = l[side];
     issues.push(...apiNameIssues(end.apiName, 'camelCase', `${side}.apiName`), ...displayNameIssues(end.displayName, `${side}.displayName`));
+    for (const [language, texts] of Object.entries(end.translations)) issues.push(...displayNameIssues(texts.displayName, `${side}.translations.${language}.displayName`));
     const owner = side === 'forward' ? source : target;
     if (!owner) continue;
     if (owner.definition.properties.some((p) => p.apiName.toLowerCase() === end.apiName.toLowerCase()))

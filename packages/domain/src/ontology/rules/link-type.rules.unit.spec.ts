@@ -48,6 +48,13 @@ function refuses(given: GivenEvent[], input: Record<string, unknown>, issues: Fi
       expect(e.issues).toEqual(issues);
     });
 }
+/** Updating callsAt (version 4 of withCallsAt) with `patch` is refused with exactly these issues. */
+function refusesCallsAtUpdate(patch: Record<string, unknown>, issues: FieldIssue[]) {
+  spec
+    .given(withCallsAt)
+    .when(applyChanges(updateChange('linkType', 'lt_calls', 4, patch)))
+    .thenThrows('ONTOLOGY.INVALID_LINK_TYPE', (e) => expect(e.issues).toEqual(issues));
+}
 const accepts = (given: GivenEvent[], input: Record<string, unknown>) =>
   spec.given(given).when(applyChanges(defineChange('linkType', 'lt_new', input))).then([definedEvent('linkType', 'lt_new', input)]);
 
@@ -63,6 +70,36 @@ describe('link type names', () => {
 
   it('ends need display names', () => {
     refuses(shippingBase, { ...callsAt, reverse: { apiName: 'ships', displayName: ' ' } }, [{ path: 'reverse.displayName', rule: 'required', message: 'must not be empty' }]);
+  });
+
+  it('ends are named in other languages too, each end on its own; the link type’s own translations are its description', () => {
+    accepts(shippingBase, {
+      ...callsAt,
+      forward: { ...callsAt.forward, translations: { ko: { displayName: '기항지' }, 'pt-BR': { displayName: 'Portos' } } },
+      reverse: { ...callsAt.reverse, translations: { ko: { displayName: '기항 선박' } } },
+      translations: { ko: { description: '선박이 들르는 항구' } },
+    });
+  });
+
+  it('translated end names have language codes as keys, a display name that is not empty, and nothing else', () => {
+    refusesCallsAtUpdate(
+      {
+        forward: { ...callsAt.forward, translations: { korean: { displayName: '기항지' }, ko: { displayName: '기항지', description: '항구' } } },
+        reverse: { ...callsAt.reverse, translations: { ja: {} } },
+      },
+      [
+        { path: 'forward.translations.korean', rule: 'invalid_key', message: 'must be a language code such as ko or pt-BR' },
+        { path: 'forward.translations.ko', rule: 'unrecognized_keys', message: 'Unrecognized key: "description"' },
+        { path: 'reverse.translations.ja.displayName', rule: 'invalid_type', message: 'Invalid input: expected string, received undefined' },
+      ],
+    );
+    refuses(shippingBase, { ...callsAt, reverse: { ...callsAt.reverse, translations: { ko: { displayName: '  ' } } } }, [
+      { path: 'reverse.translations.ko.displayName', rule: 'required', message: 'must not be empty' },
+    ]);
+  });
+
+  it('a link type has no display name of its own to translate: its ends have them', () => {
+    refusesCallsAtUpdate({ translations: { ko: { displayName: '기항' } } }, [{ path: 'translations.ko', rule: 'unrecognized_keys', message: 'Unrecognized key: "displayName"' }]);
   });
 
   it('are unique among link types whatever the case, but may equal other kinds’ names', () => {

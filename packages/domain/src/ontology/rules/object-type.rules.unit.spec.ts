@@ -8,8 +8,10 @@ import {
   deleteChange,
   ontologyCreated,
   ontologySpec as spec,
+  portInput,
   shipInput,
   shippingBase,
+  stateAfter,
   updateChange,
   updatedEvent,
   type GivenEvent,
@@ -195,16 +197,16 @@ describe('status', () => {
   });
 
   it('a type that is not active any more can be deleted and rekeyed', () => {
-    const deprecatedShip = { ...shipInput, status: 'deprecated', deprecation: { reason: 'Use Vessel', deadline: '2026-01-01' } };
-    const given = [...activeBase, updatedEvent('objectType', 'ot_ship', deprecatedShip)];
-    spec.given(given).when(applyChanges(deleteChange('objectType', 'ot_ship', 3))).then([{ type: 'ObjectTypeDeleted', data: { objectTypeId: 'ot_ship', apiName: 'Ship' } }]);
+    const deprecatedShip = { ...shipInput, status: 'deprecated', deprecation: { reason: 'Use Port', deadline: '2026-01-01', replacement: 'Port' } };
+    const given = [...activeBase, definedEvent('objectType', 'ot_port', portInput), updatedEvent('objectType', 'ot_ship', deprecatedShip)];
+    spec.given(given).when(applyChanges(deleteChange('objectType', 'ot_ship', 4))).then([{ type: 'ObjectTypeDeleted', data: { objectTypeId: 'ot_ship', apiName: 'Ship' } }]);
   });
 
   it('a deprecated type carries a deprecation, and only a deprecated one does', () => {
     refusesShipUpdate({ status: 'deprecated' }, [
-      { path: 'deprecation', rule: 'deprecation', message: 'a deprecated object type needs a deprecation: a reason, a deadline and the replacement if there is one' },
+      { path: 'deprecation', rule: 'deprecation', message: 'a deprecated object type needs a deprecation: a reason, a deadline and the replacement' },
     ]);
-    refusesShipUpdate({ deprecation: { reason: 'old', deadline: '2026-01-01' } }, [
+    refusesShipUpdate({ deprecation: { reason: 'old', deadline: '2026-01-01', replacement: 'Port' } }, [
       { path: 'deprecation', rule: 'deprecation', message: 'only a deprecated object type carries a deprecation; this one is experimental' },
     ]);
   });
@@ -221,14 +223,47 @@ describe('status', () => {
       );
   });
 
-  it('the replacement exists and is another type', () => {
-    const deprecate = (replacement: string) => ({ status: 'deprecated', deprecation: { reason: 'Merged', deadline: '2026-01-01', replacement } });
+  const deprecate = (replacement: string | null) => ({ status: 'deprecated', deprecation: { reason: 'Merged', deadline: '2026-01-01', replacement } });
+
+  it('a deprecation names its replacement: another object type of the ontology that is not deprecated', () => {
+    refusesShipUpdate(deprecate(null), [{ path: 'deprecation.replacement', rule: 'replacement', message: 'name the object type that replaces this one' }]);
+    refusesShipUpdate({ status: 'deprecated', deprecation: { reason: 'Merged', deadline: '2026-01-01' } }, [
+      { path: 'deprecation.replacement', rule: 'replacement', message: 'name the object type that replaces this one' },
+    ]);
     refusesShipUpdate(deprecate('Vessel'), [{ path: 'deprecation.replacement', rule: 'reference', message: 'there is no object type "Vessel"' }]);
     refusesShipUpdate(deprecate('ship'), [{ path: 'deprecation.replacement', rule: 'reference', message: 'an object type can not replace itself' }]);
+    const deprecatedHarbour = definedEvent('objectType', 'ot_harbour', minimal('Harbour', deprecate('Port')));
+    refusesShipUpdate(deprecate('Harbour'), [{ path: 'deprecation.replacement', rule: 'replacement', message: 'object type Harbour is deprecated too; name one that is not' }], [
+      ...shippingBase,
+      deprecatedHarbour,
+    ]);
     spec
       .given(shippingBase)
       .when(applyChanges(updateChange('objectType', 'ot_ship', 2, deprecate('Port'))))
       .then([updatedEvent('objectType', 'ot_ship', { ...shipInput, ...deprecate('Port') })]);
+  });
+
+  it('a replacement can’t be deprecated while a deprecation names it: that deprecation is the one at fault', () => {
+    const given = [...shippingBase, updatedEvent('objectType', 'ot_ship', { ...shipInput, ...deprecate('Port') }), definedEvent('objectType', 'ot_quay', minimal('Quay'))];
+    spec
+      .given(given)
+      .when(applyChanges(updateChange('objectType', 'ot_port', 3, deprecate('Quay'))))
+      .thenThrows('ONTOLOGY.INVALID_OBJECT_TYPE', (e) =>
+        expect(e.issues).toEqual([
+          { path: 'objectType.Ship.deprecation.replacement', rule: 'replacement', message: 'object type Port is deprecated too; name one that is not' },
+        ]),
+      );
+  });
+
+  it('a deprecation stored without a replacement still loads, and doesn’t block other edits of the type', () => {
+    // Recorded before replacements were required.
+    const legacy = { ...shipInput, ...deprecate(null) };
+    const given = [...shippingBase, updatedEvent('objectType', 'ot_ship', legacy)];
+    expect(stateAfter(given).entities.objectType.get('ot_ship')?.definition.deprecation).toEqual({ reason: 'Merged', deadline: '2026-01-01', replacement: null });
+    spec
+      .given(given)
+      .when(applyChanges(updateChange('objectType', 'ot_ship', 4, { description: 'Use Port' })))
+      .then([updatedEvent('objectType', 'ot_ship', { ...legacy, description: 'Use Port' })]);
   });
 });
 

@@ -15,9 +15,10 @@ export function entityReferences(index: OntologyIndex, kind: EntityKind, apiName
       }
       for (const { definition: i } of index.live('interface'))
         for (const link of i.links) if (link.target.kind === 'objectType' && same(link.target.apiName, apiName)) refs.push(`interface ${i.apiName} (link ${link.apiName})`);
+      // A deprecation points its users at the replacement: it must not vanish or change its name under them.
       for (const { definition: o } of index.live('objectType'))
         if (o.deprecation?.replacement && same(o.deprecation.replacement, apiName) && !same(o.apiName, apiName))
-          refs.push(`object type ${o.apiName} (deprecation replacement)`);
+          refs.push(`object type ${o.apiName} (deprecated; names it as the replacement)`);
       break;
     case 'interface':
       for (const { definition: o } of index.live('objectType')) if (o.implements.some((n) => same(n, apiName))) refs.push(`object type ${o.apiName} (implements)`);

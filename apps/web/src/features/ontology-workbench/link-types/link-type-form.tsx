@@ -5,6 +5,7 @@ import { Field } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { issuesAt } from '../edit/issues';
+import { withEndName, withLinkDescription } from './end-translations';
 
 export const emptyLinkType = (source: string, target: string): LinkTypeDefinition => ({
   apiName: '',
@@ -12,8 +13,8 @@ export const emptyLinkType = (source: string, target: string): LinkTypeDefinitio
   sourceObjectType: source,
   targetObjectType: target,
   cardinality: 'one-to-many',
-  forward: { apiName: '', displayName: '' },
-  reverse: { apiName: '', displayName: '' },
+  forward: { apiName: '', displayName: '', translations: {} },
+  reverse: { apiName: '', displayName: '', translations: {} },
   relationship: null,
   status: 'experimental',
   translations: {},
@@ -74,28 +75,8 @@ export function LinkTypeForm({
           </Select>
         </Field>
       </div>
-      <fieldset className="col-span-2 grid grid-cols-2 gap-x-3 gap-y-2 rounded border border-zinc-200 p-2">
-        <legend className="px-1 text-2xs font-semibold tracking-wide text-zinc-500 uppercase">
-          From {draft.sourceObjectType || 'the source'} (names the targets)
-        </legend>
-        <Field id={id('forward-api-name')} label="Forward API name" errors={err('forward.apiName')}>
-          <Input id={id('forward-api-name')} className="font-mono" value={draft.forward.apiName} aria-invalid={inv('forward.apiName')} onChange={(e) => set({ forward: { ...draft.forward, apiName: e.target.value } })} />
-        </Field>
-        <Field id={id('forward-display-name')} label="Forward display name" errors={err('forward.displayName')}>
-          <Input id={id('forward-display-name')} value={draft.forward.displayName} aria-invalid={inv('forward.displayName')} onChange={(e) => set({ forward: { ...draft.forward, displayName: e.target.value } })} />
-        </Field>
-      </fieldset>
-      <fieldset className="col-span-2 grid grid-cols-2 gap-x-3 gap-y-2 rounded border border-zinc-200 p-2">
-        <legend className="px-1 text-2xs font-semibold tracking-wide text-zinc-500 uppercase">
-          From {draft.targetObjectType || 'the target'} (names the sources)
-        </legend>
-        <Field id={id('reverse-api-name')} label="Reverse API name" errors={err('reverse.apiName')}>
-          <Input id={id('reverse-api-name')} className="font-mono" value={draft.reverse.apiName} aria-invalid={inv('reverse.apiName')} onChange={(e) => set({ reverse: { ...draft.reverse, apiName: e.target.value } })} />
-        </Field>
-        <Field id={id('reverse-display-name')} label="Reverse display name" errors={err('reverse.displayName')}>
-          <Input id={id('reverse-display-name')} value={draft.reverse.displayName} aria-invalid={inv('reverse.displayName')} onChange={(e) => set({ reverse: { ...draft.reverse, displayName: e.target.value } })} />
-        </Field>
-      </fieldset>
+      <EndFields idPrefix={idPrefix} side="forward" end={draft.forward} issues={issues} legend={`From ${draft.sourceObjectType || 'the source'} (names the targets)`} onChange={(forward) => set({ forward })} />
+      <EndFields idPrefix={idPrefix} side="reverse" end={draft.reverse} issues={issues} legend={`From ${draft.targetObjectType || 'the target'} (names the sources)`} onChange={(reverse) => set({ reverse })} />
       <fieldset className="col-span-2 grid grid-cols-3 gap-x-3 gap-y-2 rounded border border-zinc-200 p-2">
         <legend className="px-1 text-2xs font-semibold tracking-wide text-zinc-500 uppercase">Relationship</legend>
         <Field id={id('relationship')} label="Relationship" errors={err('relationship')}>
@@ -156,12 +137,63 @@ export function LinkTypeForm({
           </>
         ) : null}
       </fieldset>
-      <div className="col-span-2">
-        <Field id={id('description')} label="Description" errors={err('description')}>
-          <Textarea id={id('description')} value={draft.description} onChange={(e) => set({ description: e.target.value })} />
-        </Field>
-      </div>
+      <Field id={id('description')} label="Description" errors={err('description')}>
+        <Textarea id={id('description')} value={draft.description} onChange={(e) => set({ description: e.target.value })} />
+      </Field>
+      <Field id={id('description-ko')} label="Description (ko)" errors={err('translations.ko.description') ?? err('translations.ko')}>
+        <Textarea
+          id={id('description-ko')}
+          lang="ko"
+          value={draft.translations.ko?.description ?? ''}
+          aria-invalid={inv('translations.ko.description')}
+          onChange={(e) => set({ translations: withLinkDescription(draft.translations, 'ko', e.target.value) })}
+        />
+      </Field>
     </div>
+  );
+}
+
+const SIDE_LABEL = { forward: 'Forward', reverse: 'Reverse' } as const;
+
+/** One end's names: its API name and display name, and the display name in Korean. */
+function EndFields({
+  idPrefix,
+  side,
+  end,
+  issues,
+  legend,
+  onChange,
+}: {
+  idPrefix: string;
+  side: 'forward' | 'reverse';
+  end: LinkTypeDefinition['forward'];
+  issues: readonly FieldIssue[];
+  legend: string;
+  onChange: (next: LinkTypeDefinition['forward']) => void;
+}) {
+  const id = (f: string) => `${idPrefix}-${side}-${f}`;
+  const err = (p: string) => issuesAt(issues, `${side}.${p}`);
+  const inv = (p: string) => (err(p) ? true : undefined);
+  const label = SIDE_LABEL[side];
+  return (
+    <fieldset className="col-span-2 grid grid-cols-3 gap-x-3 gap-y-2 rounded border border-zinc-200 p-2">
+      <legend className="px-1 text-2xs font-semibold tracking-wide text-zinc-500 uppercase">{legend}</legend>
+      <Field id={id('api-name')} label={`${label} API name`} errors={err('apiName')}>
+        <Input id={id('api-name')} className="font-mono" value={end.apiName} aria-invalid={inv('apiName')} onChange={(e) => onChange({ ...end, apiName: e.target.value })} />
+      </Field>
+      <Field id={id('display-name')} label={`${label} display name`} errors={err('displayName')}>
+        <Input id={id('display-name')} value={end.displayName} aria-invalid={inv('displayName')} onChange={(e) => onChange({ ...end, displayName: e.target.value })} />
+      </Field>
+      <Field id={id('display-name-ko')} label={`${label} display name (ko)`} errors={err('translations.ko.displayName') ?? err('translations.ko')}>
+        <Input
+          id={id('display-name-ko')}
+          lang="ko"
+          value={end.translations.ko?.displayName ?? ''}
+          aria-invalid={inv('translations.ko.displayName')}
+          onChange={(e) => onChange({ ...end, translations: withEndName(end.translations, 'ko', e.target.value) })}
+        />
+      </Field>
+    </fieldset>
   );
 }
 

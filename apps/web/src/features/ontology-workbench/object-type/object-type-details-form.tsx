@@ -24,6 +24,10 @@ export function ObjectTypeDetailsForm({
   const inv = (path: string) => (err(path) ? true : undefined);
   const setKo = (field: 'displayName' | 'pluralDisplayName' | 'description', value: string) =>
     onChange({ translations: withTranslation(draft.translations, 'ko', field, value) });
+  // A replacement is another type that is not deprecated itself (the domain refuses anything else).
+  const replacements = model.entities.objectType
+    .filter((o) => o.definition.apiName !== draft.apiName && o.definition.status !== 'deprecated')
+    .map((o) => o.definition.apiName);
   const setStatus = (status: ObjectTypeStatus) =>
     onChange({ status, deprecation: status === 'deprecated' ? (draft.deprecation ?? { reason: '', deadline: '', replacement: null }) : null });
 
@@ -93,20 +97,20 @@ export function ObjectTypeDetailsForm({
               onChange={(e) => onChange({ deprecation: { ...draft.deprecation!, deadline: e.target.value } })}
             />
           </Field>
-          <Field id="ot-deprecation-replacement" label="Replacement" errors={err('deprecation.replacement')}>
+          <Field id="ot-deprecation-replacement" label="Replacement" hint="the object type to use instead" errors={err('deprecation.replacement')}>
             <Select
               id="ot-deprecation-replacement"
               value={draft.deprecation.replacement ?? ''}
+              aria-invalid={inv('deprecation.replacement')}
               onChange={(e) => onChange({ deprecation: { ...draft.deprecation!, replacement: e.target.value || null } })}
+              className="font-mono"
             >
-              <option value="">none</option>
-              {model.entities.objectType
-                .filter((o) => o.definition.apiName !== draft.apiName)
-                .map((o) => (
-                  <option key={o.id} value={o.definition.apiName}>
-                    {o.definition.apiName}
-                  </option>
-                ))}
+              {replacements.includes(draft.deprecation.replacement ?? '') ? null : <option value={draft.deprecation.replacement ?? ''}>{draft.deprecation.replacement ?? 'choose…'}</option>}
+              {replacements.map((apiName) => (
+                <option key={apiName} value={apiName}>
+                  {apiName}
+                </option>
+              ))}
             </Select>
           </Field>
         </fieldset>
