@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { constants } from 'node:fs';
-import { access, link, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { constants, createReadStream, createWriteStream } from 'node:fs';
+import { access, link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import {
   conflict,
   OBJECT_ALREADY_EXISTS,
@@ -9,8 +10,10 @@ import {
   type ComponentHealth,
   type ListOptions,
   type ObjectStore,
+  type PutFileOptions,
 } from '@spice/domain';
 import type { SpiceConfig } from '../config/config';
+import { errorCode, sourceFileSize, syncDirectory, syncFile, writeFileAtomically } from './local-file';
 import { decodeEntry, directoryNamesOf, objectPathOf, type DirectoryEntry } from './object-key-path';
 
 export type LocalObjectStoreConfig = Omit<Extract<SpiceConfig['objectStore'], { kind: 'local' }>, 'kind'>;
@@ -31,30 +34,27 @@ export class LocalObjectStore implements ObjectStore {
 
   async putIfAbsent(key: string, body: Uint8Array): Promise<void> {
     const { dir, file } = this.locate(key);
-    const temp = await this.writeTemp(dir, body);
-    try {
-      // link(2) refuses an existing name atomically, across processes, unlike check-then-write.
-      await link(temp, file);
-    } catch (e) {
-      if (errorCode(e) === 'EEXIST')
-        throw conflict(OBJECT_ALREADY_EXISTS, `Object already exists: ${key}`, { key });
-      throw failure(`write ${key}`, e);
-    } finally {
-      await rm(temp, { force: true });
-    }
-    await syncDirectory(dir);
+    const temp = await this.writeTemp(dir, (path) => writeFile(path, body, { flag: 'wx' }));
+    await this.publish(key, { dir, file, temp }, 'create');
   }
 
   async put(key: string, body: Uint8Array): Promise<void> {
     const { dir, file } = this.locate(key);
-    const temp = await this.writeTemp(dir, body);
-    try {
-      await rename(temp, file);
-    } catch (e) {
-      await rm(temp, { force: true });
-      throw failure(`write ${key}`, e);
-    }
-    await syncDirectory(dir);
+    const temp = await this.writeTemp(dir, (path) => writeFile(path, body, { flag: 'wx' }));
+    await this.publish(key, { dir, file, temp }, 'replace');
+  }
+
+  async putFile(key: string, filePath: string, options: PutFileOptions = {}): Promise<{ sizeBytes: number }> {
+    const { dir, file } = this.locate(key);
+    await sourceFileSize(filePath); // refuses a missing source as not_found, before writing anything
+    let sizeBytes = 0;
+    const temp = await this.writeTemp(dir, async (path) => {
+      const target = createWriteStream(path, { flags: 'wx' });
+      await pipeline(createReadStream(filePath), target);
+      sizeBytes = target.bytesWritten;
+    });
+    await this.publish(key, { dir, file, temp }, options.ifAbsent ? 'create' : 'replace');
+    return { sizeBytes };
   }
 
   async get(key: string): Promise<Uint8Array | null> {
@@ -65,6 +65,42 @@ export class LocalObjectStore implements ObjectStore {
     } catch (e) {
       if (errorCode(e) === 'ENOENT') return null;
       throw failure(`read ${key}`, e);
+    }
+  }
+
+  /**
+   * Copies rather than hard-links the object: a link would share the inode, so a caller rewriting its file in
+   * place (`writeFile` truncates the same inode) would rewrite the stored object too.
+   */
+  async getFile(key: string, filePath: string): Promise<boolean> {
+    const { file } = this.locate(key);
+    let source;
+    try {
+      // Opened first, so that a missing object is told apart from a missing destination before writing anything.
+      source = await open(file, 'r');
+    } catch (e) {
+      if (errorCode(e) === 'ENOENT') return false;
+      throw failure(`read ${key}`, e);
+    }
+    try {
+      await writeFileAtomically(filePath, (temp) =>
+        pipeline(source.createReadStream(), createWriteStream(temp, { flags: 'wx' })),
+      );
+      return true;
+    } catch (e) {
+      throw failure(`copy ${key} to ${filePath}`, e);
+    } finally {
+      await source.close();
+    }
+  }
+
+  async size(key: string): Promise<number | null> {
+    const { file } = this.locate(key);
+    try {
+      return (await stat(file)).size;
+    } catch (e) {
+      if (errorCode(e) === 'ENOENT') return null;
+      throw failure(`stat ${key}`, e);
     }
   }
 
@@ -127,23 +163,43 @@ export class LocalObjectStore implements ObjectStore {
     return { dir, file: join(dir, path.file) };
   }
 
-  /** Writes and flushes `body` to a fresh temp file in `dir`, so that naming it later publishes whole bytes. */
-  private async writeTemp(dir: string, body: Uint8Array): Promise<string> {
+  /** Fills and flushes a fresh temp file in `dir`, so that naming it later publishes whole bytes. */
+  private async writeTemp(dir: string, fill: (temp: string) => Promise<void>): Promise<string> {
     const temp = join(dir, `.tmp-${randomUUID()}`);
     try {
       await mkdir(dir, { recursive: true });
-      const handle = await open(temp, 'wx');
-      try {
-        await handle.writeFile(body);
-        await handle.datasync();
-      } finally {
-        await handle.close();
-      }
+      await fill(temp);
+      await syncFile(temp);
       return temp;
     } catch (e) {
       await rm(temp, { force: true });
       throw failure(`write into ${dir}`, e);
     }
+  }
+
+  /**
+   * Gives the temp file the object's name: link(2) for create, which refuses an existing name atomically across
+   * processes (unlike check-then-write); rename(2) to replace, which swaps in a new inode, so a reader holding
+   * the old one keeps whole old bytes.
+   */
+  private async publish(
+    key: string,
+    { dir, file, temp }: { dir: string; file: string; temp: string },
+    mode: 'create' | 'replace',
+  ): Promise<void> {
+    try {
+      if (mode === 'create') await link(temp, file);
+      else await rename(temp, file);
+    } catch (e) {
+      if (mode === 'create' && errorCode(e) === 'EEXIST')
+        throw conflict(OBJECT_ALREADY_EXISTS, `Object already exists: ${key}`, { key });
+      throw failure(`write ${key}`, e);
+    } finally {
+      await rm(temp, { force: true });
+    }
+    await syncDirectory(dir).catch((e: unknown) => {
+      throw failure(`sync ${dir}`, e);
+    });
   }
 
   private async readSortedEntries(dir: string): Promise<DirectoryEntry[]> {
@@ -167,27 +223,9 @@ export class LocalObjectStore implements ObjectStore {
   }
 }
 
-/** Makes a new name in `dir` survive a crash before the write is reported done. */
-async function syncDirectory(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch (e) {
-    throw failure(`sync ${dir}`, e);
-  }
-}
-
 /** S3 orders keys by their UTF-8 bytes; JavaScript's `<` compares UTF-16 units, which differs above U+FFFF. */
 function compareUtf8(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
-}
-
-function errorCode(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : undefined;
 }
 
 function failure(action: string, cause: unknown) {

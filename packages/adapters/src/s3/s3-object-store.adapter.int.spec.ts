@@ -1,6 +1,10 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DeleteBucketCommand, DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { testObjectStore } from '@spice/domain/contracts';
 import { describe, expect, it } from 'vitest';
+import { scratchFilesIn } from '../testing/scratch-files';
 import { OBJECT_STORE_INVALID_KEY } from './s3-object-key';
 import { S3ObjectStore, type S3ObjectStoreConfig } from './s3-object-store.adapter';
 
@@ -42,7 +46,15 @@ async function openStore(config: S3ObjectStoreConfig): Promise<S3ObjectStore> {
 
 testObjectStore('S3', async () => {
   const store = await openStore(configFromEnv());
-  return { store, cleanup: async () => store.close() };
+  const scratch = await mkdtemp(join(tmpdir(), 'spice-s3-object-store-'));
+  return {
+    store,
+    files: scratchFilesIn(scratch),
+    cleanup: async () => {
+      store.close();
+      await rm(scratch, { recursive: true, force: true });
+    },
+  };
 });
 
 describe('S3ObjectStore bucket', () => {
@@ -88,6 +100,9 @@ describe('S3ObjectStore keys', () => {
 
   it('refuses keys outside the rules before writing, reading or deleting anything', async () => {
     const store = await openStore(configFromEnv());
+    const scratch = await mkdtemp(join(tmpdir(), 'spice-s3-bad-keys-'));
+    const file = join(scratch, 'file');
+    await writeFile(file, 'body');
     const base = `s3-bad-keys-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}/`;
     try {
       for (const suffix of badSuffixes) {
@@ -99,10 +114,16 @@ describe('S3ObjectStore keys', () => {
         await expect(store.put(key, new Uint8Array()), JSON.stringify(key)).rejects.toMatchObject(expected);
         await expect(store.get(key), JSON.stringify(key)).rejects.toMatchObject(expected);
         await expect(store.delete(key), JSON.stringify(key)).rejects.toMatchObject(expected);
+        await expect(store.putFile(key, file), JSON.stringify(key)).rejects.toMatchObject(expected);
+        await expect(store.getFile(key, join(scratch, 'got')), JSON.stringify(key)).rejects.toMatchObject(
+          expected,
+        );
+        await expect(store.size(key), JSON.stringify(key)).rejects.toMatchObject(expected);
       }
       expect(await store.list(base)).toEqual([]);
     } finally {
       store.close();
+      await rm(scratch, { recursive: true, force: true });
     }
   });
 });

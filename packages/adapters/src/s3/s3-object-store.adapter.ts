@@ -1,13 +1,18 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import {
   CreateBucketCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
+  HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
 import {
   conflict,
   DomainError,
@@ -16,9 +21,11 @@ import {
   type ComponentHealth,
   type ListOptions,
   type ObjectStore,
+  type PutFileOptions,
   type PutOptions,
 } from '@spice/domain';
 import type { SpiceConfig } from '../config/config';
+import { sourceFileSize, writeFileAtomically } from '../local/local-file';
 import { checkObjectKey } from './s3-object-key';
 
 export type S3ObjectStoreConfig = Omit<Extract<SpiceConfig['objectStore'], { kind: 's3' }>, 'kind'>;
@@ -29,7 +36,8 @@ const MAX_KEYS_PER_PAGE = 1000;
 
 /**
  * The object store on the S3 API (AWS S3, MinIO). Create-if-absent is S3's conditional write
- * (`If-None-Match: *`), so the server itself refuses a second object at the same key.
+ * (`If-None-Match: *`, on PutObject and on CompleteMultipartUpload), so the server itself refuses a second
+ * object at the same key. Files go up as multipart uploads of a few parts in flight at a time.
  * Keys outside the ObjectStore key rules are refused before any request (see checkObjectKey).
  * The bucket is created on first use when missing.
  */
@@ -66,14 +74,8 @@ export class S3ObjectStore implements ObjectStore {
         }),
       );
     } catch (e) {
-      // 412 PreconditionFailed: the key exists. 409 ConditionalRequestConflict (AWS): another conditional
-      // write to the key was in flight; it may still win. Any other 409 is not an existing object.
-      if (
-        httpStatus(e) === 412 ||
-        (e instanceof S3ServiceException && e.name === 'ConditionalRequestConflict')
-      ) {
+      if (isAlreadyExists(e))
         throw conflict(OBJECT_ALREADY_EXISTS, `Object already exists: ${key}`, { key, bucket: this.bucket });
-      }
       throw this.failure(`put ${key}`, e);
     }
   }
@@ -99,6 +101,80 @@ export class S3ObjectStore implements ObjectStore {
     } catch (e) {
       if (e instanceof S3ServiceException && e.name === 'NoSuchKey') return null;
       throw this.failure(`get ${key}`, e);
+    }
+  }
+
+  /**
+   * Streams through lib-storage's Upload: one PutObject up to its part size (5 MiB, more for files over
+   * 50 GB), else a multipart upload holding about four parts in memory at a time. `If-None-Match: *` rides on the PutObject or on
+   * CompleteMultipartUpload, so a create-if-absent of any size is decided by the server (MinIO and AWS both
+   * check it there); a refused upload is aborted, leaving no parts behind.
+   */
+  async putFile(key: string, filePath: string, options: PutFileOptions = {}): Promise<{ sizeBytes: number }> {
+    checkObjectKey(key);
+    const sizeBytes = await sourceFileSize(filePath);
+    await this.ensureBucket();
+    const body = createReadStream(filePath);
+    try {
+      await new Upload({
+        client: this.client,
+        params: {
+          Bucket: this.bucket,
+          Key: key,
+          Body: body,
+          ContentLength: sizeBytes,
+          ContentType: options.contentType,
+          ...(options.ifAbsent ? { IfNoneMatch: '*' } : {}),
+        },
+      }).done();
+    } catch (e) {
+      if (options.ifAbsent && isAlreadyExists(e))
+        throw conflict(OBJECT_ALREADY_EXISTS, `Object already exists: ${key}`, { key, bucket: this.bucket });
+      throw this.failure(`put ${key} from ${filePath}`, e);
+    } finally {
+      // A failed Upload stops reading before the end of the file, which would otherwise stay open.
+      body.destroy();
+    }
+    return { sizeBytes };
+  }
+
+  async getFile(key: string, filePath: string): Promise<boolean> {
+    checkObjectKey(key);
+    await this.ensureBucket();
+    let response;
+    try {
+      response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    } catch (e) {
+      if (e instanceof S3ServiceException && e.name === 'NoSuchKey') return false;
+      throw this.failure(`get ${key}`, e);
+    }
+    // In Node the SDK answers the HTTP response itself, a Readable.
+    const source = (response.Body as Readable | undefined) ?? Readable.from([]);
+    const expectedBytes = response.ContentLength ?? 0;
+    try {
+      await writeFileAtomically(filePath, async (temp) => {
+        const target = createWriteStream(temp, { flags: 'wx' });
+        await pipeline(source, target);
+        // A connection cut between HTTP chunks can end the body early without an error.
+        if (target.bytesWritten !== expectedBytes)
+          throw new Error(`received ${target.bytesWritten} of ${expectedBytes} bytes`);
+      });
+    } catch (e) {
+      throw this.failure(`get ${key} into ${filePath}`, e);
+    }
+    return true;
+  }
+
+  async size(key: string): Promise<number | null> {
+    checkObjectKey(key);
+    await this.ensureBucket();
+    try {
+      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return head.ContentLength ?? 0;
+    } catch (e) {
+      // HEAD has no body to carry an error code: a missing key is a bare 404.
+      if (httpStatus(e) === 404) return null;
+      throw this.failure(`stat ${key}`, e);
     }
   }
 
@@ -206,6 +282,16 @@ export class S3ObjectStore implements ObjectStore {
       cause,
     });
   }
+}
+
+/**
+ * 412 PreconditionFailed: the key exists. 409 ConditionalRequestConflict (AWS): another conditional write to the
+ * key was in flight; it may still win. Any other 409 is not an existing object.
+ */
+function isAlreadyExists(e: unknown): boolean {
+  return (
+    httpStatus(e) === 412 || (e instanceof S3ServiceException && e.name === 'ConditionalRequestConflict')
+  );
 }
 
 function httpStatus(e: unknown): number | undefined {
