@@ -18,7 +18,10 @@ export interface ReadOptions {
   readonly hasHeader?: boolean;
   /** Spreadsheets: the sheet name (default: the first sheet with data). */
   readonly sheet?: string;
-  /** Spreadsheets: the table's cell range in A1 notation, header row first (default: the best detected candidate). */
+  /**
+   * Spreadsheets: the table's cell range in A1 notation, header row first. JSON: the path of the array of records,
+   * `$` for a top-level array or `$.field` for an array inside an object. Default: the best detected candidate.
+   */
   readonly range?: string;
   /** JSON: nested objects become `parent.child` columns (flatten) or one JSON text column each (struct). */
   readonly nested?: 'flatten' | 'struct';
@@ -39,10 +42,13 @@ export interface ReadProblem {
   readonly message: string;
 }
 
+/** A table found in the file, offered for the user to pick; the best one comes first in `tableCandidates`. */
 export interface TableCandidate {
+  /** The sheet of a spreadsheet; '' for other formats. */
   readonly sheet: string;
-  /** A1 range, header row first. */
+  /** Spreadsheets: A1 range, header row first. JSON: the path of the array of records (`$`, `$.data`); '' otherwise. */
   readonly range: string;
+  /** The spreadsheet row of the header (its first row when it spans two); 0 for formats without header rows. */
   readonly headerRow: number;
   readonly columns: readonly string[];
   readonly rowCount: number;
@@ -70,6 +76,13 @@ export interface ReadResult {
   readonly skippedRows: number;
   /** Problems found; when badRows is 'fail' and any row is bad, read() throws instead. */
   readonly problems: readonly ReadProblem[];
+  /** The table that was read (spreadsheets: sheet and range; JSON: the record path), when the format has a choice. */
+  readonly table?: TableCandidate;
+  /**
+   * The column types the source itself declared (Parquet), by column name, as DuckDB names them: `BIGINT`,
+   * `DECIMAL(18,2)`, `TIMESTAMP WITH TIME ZONE`, `VARCHAR[]` … Type inference can adopt them instead of guessing.
+   */
+  readonly sourceTypes?: Readonly<Record<string, string>>;
 }
 
 export interface TabularSourceReader extends HealthCheckable {
