@@ -50,14 +50,10 @@ import {
 } from '../proposals/proposal';
 import { z } from 'zod';
 import {
-  decideCatalog,
-  evolveCatalog,
-  initialCatalogState,
-  ONTOLOGY_CATALOG_AGGREGATE,
   ONTOLOGY_CATALOG_ID,
-  type CatalogCommand,
-  type CatalogState,
+  ontologyCatalog,
 } from '../ontology/ontology-catalog';
+import type { CatalogCommand, CatalogState } from '../shared/id-catalog';
 import { OBJECT_TYPE_PROJECTION } from './object-type-projector';
 import { StreamCommandRunner, type Actor, type CommandOutcome } from './stream-command-runner';
 
@@ -166,21 +162,14 @@ export class OntologyService {
       decide: decideProposal,
       evolve: (s, e) => evolveProposal(s, toRecorded<RecordedProposalEvent>(e)),
     });
-    this.catalog = new StreamCommandRunner(deps, {
-      aggregateType: ONTOLOGY_CATALOG_AGGREGATE,
-      schemaVersion: 1,
-      contendedCode: 'ONTOLOGY.CONTENDED',
-      initial: initialCatalogState,
-      decide: decideCatalog,
-      evolve: (s, e) => evolveCatalog(s, { type: 'OntologyRegistered', data: e.payload as { ontologyId: string } }),
-    });
+    this.catalog = new StreamCommandRunner(deps, ontologyCatalog);
   }
 
   async createOntology(input: unknown, actor: Actor, commandId?: string): Promise<CommandOutcome> {
     const data = parseOrThrow(ZCreateOntologyInput, input, 'ONTOLOGY.INVALID_INPUT');
     const outcome = await this.main.execute(data.ontologyId, { type: 'CreateOntology', data }, actor, commandId);
     // After the ontology exists; a crash in between is healed by the next create (or seed) of the same id.
-    if (outcome.status === 'applied') await this.catalog.execute(ONTOLOGY_CATALOG_ID, { type: 'RegisterOntology', data: { ontologyId: data.ontologyId } }, actor);
+    if (outcome.status === 'applied') await this.catalog.execute(ONTOLOGY_CATALOG_ID, { type: 'Register', data: { id: data.ontologyId } }, actor);
     return outcome;
   }
 
@@ -188,7 +177,7 @@ export class OntologyService {
   async listOntologies(): Promise<OntologySummary[]> {
     const { state } = await this.catalog.load(ONTOLOGY_CATALOG_ID);
     const summaries = await Promise.all(
-      state.ontologyIds.map(async (ontologyId) => {
+      state.ids.map(async (ontologyId) => {
         const { state: main } = await this.main.load(ontologyId);
         const count = (kind: EntityKind) => [...main.entities[kind].values()].filter((e) => !e.deleted).length;
         return {
