@@ -1,4 +1,7 @@
-import { DEMO_ONTOLOGY_ID } from '@spice/domain';
+import { cookies } from 'next/headers';
+import { WORKSPACE_COOKIE } from './workspace-cookie';
 
-/** The workspace the workbench shows. One for now; a workspace switcher replaces this constant. */
-export const CURRENT_ONTOLOGY_ID = DEMO_ONTOLOGY_ID;
+/** The ontology this browser opened last (the top bar's workspace), or null before it opened any. */
+export async function lastOpenedOntology(): Promise<string | null> {
+  return (await cookies()).get(WORKSPACE_COOKIE)?.value || null;
+}

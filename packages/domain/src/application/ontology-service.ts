@@ -308,6 +308,23 @@ export class OntologyService {
     return found.filter((p) => p.state.exists).map(({ state: { exists: _e, seq: _s, ...p } }) => p);
   }
 
+  /**
+   * Where every stream a proposal view is built from has got: main (branches, merges, what conflicts), each
+   * branch and each branch's proposal. It changes whenever any of them moves, so a live view compares it to
+   * know it must reload; read from the store, it also sees appends made by other processes.
+   */
+  async proposalsToken(ontologyId: string): Promise<string> {
+    const { state: main } = await this.main.load(ontologyId);
+    const branches = await Promise.all(
+      [...main.branches.keys()].sort().map(async (branch) => {
+        const id = streamId({ ontologyId, branch });
+        const [head, proposal] = await Promise.all([this.branches.load(id), this.proposals.load(id)]);
+        return `${branch}:${head.seq}:${proposal.seq}`;
+      }),
+    );
+    return [`main:${main.seq}`, ...branches].join(' ');
+  }
+
   async commentOnProposal(ref: OntologyRef, input: unknown, actor: Actor, commandId?: string): Promise<CommandOutcome> {
     const data = parseOrThrow(ZCommentInput, input, 'PROPOSAL.INVALID_INPUT');
     return this.proposals.execute(streamId(ref), { type: 'CommentOnProposal', data: { commentId: this.deps.ids.prefixed('cm'), ...data } }, actor, commandId);

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { LeftRail } from './left-rail';
 import { TopBar } from './top-bar';
 
-export function WorkbenchShell({ workspace, actor, children }: { workspace: string; actor: { id: string; name: string }; children: ReactNode }) {
+export function WorkbenchShell({ workspace, actor, children }: { workspace: string | null; actor: { id: string; name: string }; children: ReactNode }) {
   return (
     <div className="flex h-screen flex-col">
       <TopBar workspace={workspace} actor={actor} />

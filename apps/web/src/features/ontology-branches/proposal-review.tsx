@@ -20,15 +20,10 @@ import { LiveBadge } from './live-badge';
 import { MergePanel } from './merge-panel';
 import { ProposalComments } from './proposal-comments';
 import { proposalStatusTone } from './status-tones';
-import { useLiveBranch } from './use-live-branch';
+import { useLiveProposals } from './use-live-proposals';
 import { useMergeChoices } from './use-merge-choices';
 
 const COMMENT_BOX_ID = 'proposal-comment-body';
-/**
- * Comments and approvals live on the proposal's own stream, which `model.watch` does not cover (it follows
- * branches); until a proposal watch exists, the review polls for other reviewers' activity.
- */
-export const PROPOSAL_POLL_MS = 3_000;
 
 /** The review of one proposal: what it changes, the discussion, approval, conflicts with main, merge. */
 export function ProposalReview({
@@ -41,11 +36,9 @@ export function ProposalReview({
   actorId: string;
 }) {
   const trpc = useTRPC();
-  const live = useLiveBranch(ontologyId, branch);
-  const query = useQuery({
-    ...trpc.model.proposals.get.queryOptions({ ontologyId, branch }),
-    refetchInterval: PROPOSAL_POLL_MS,
-  });
+  // Other reviewers' comments and approvals, edits on the branch and on main all arrive through this.
+  const live = useLiveProposals(ontologyId);
+  const query = useQuery(trpc.model.proposals.get.queryOptions({ ontologyId, branch }));
 
   if (query.error) {
     const described = describeError(query.error);

@@ -15,9 +15,9 @@ import { describeError } from '@/lib/describe-error';
 import { formatUtc } from '@/lib/format-time';
 import { useTRPC } from '@/trpc/react';
 import { branchHref, proposalHref } from './links';
-import { PROPOSAL_POLL_MS } from './proposal-review';
 import { branchStatusTone, proposalStatusTone } from './status-tones';
 import { useBranchModel } from './use-branch-data';
+import { useLiveProposals } from './use-live-proposals';
 
 const FILTERS = ['open', 'merged', 'closed', 'all'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -25,10 +25,8 @@ type Filter = (typeof FILTERS)[number];
 /** Proposals of an ontology by status, each linking to its review, and the branches nobody proposed yet. */
 export function ProposalsTab({ ontologyId }: { ontologyId: string }) {
   const trpc = useTRPC();
-  const proposals = useQuery({
-    ...trpc.model.proposals.list.queryOptions({ ontologyId }),
-    refetchInterval: PROPOSAL_POLL_MS,
-  });
+  useLiveProposals(ontologyId);
+  const proposals = useQuery(trpc.model.proposals.list.queryOptions({ ontologyId }));
   const main = useBranchModel(ontologyId, 'main');
   const [filter, setFilter] = useState<Filter>('open');
 

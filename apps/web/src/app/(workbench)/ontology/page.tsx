@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { DEMO_ONTOLOGY_ID } from '@spice/domain';
 import { OntologyList } from '@/features/ontology-workbench/ontologies/ontology-list';
-import { CURRENT_ONTOLOGY_ID } from '@/lib/workspace';
+import { lastOpenedOntology } from '@/lib/workspace';
 
 export const metadata: Metadata = { title: 'Ontologies' };
 
-/** The ontology list. A search from the top bar (`?q=`) goes to the current workspace's object types. */
+/** The ontology list. A search from the top bar (`?q=`) goes to the object types of the ontology opened last. */
 export default async function OntologyPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const { q } = await searchParams;
-  if (q) redirect(`/ontology/${CURRENT_ONTOLOGY_ID}?q=${encodeURIComponent(q)}`);
+  if (q) redirect(`/ontology/${(await lastOpenedOntology()) ?? DEMO_ONTOLOGY_ID}?q=${encodeURIComponent(q)}`);
   return <OntologyList />;
 }

@@ -4,6 +4,7 @@ import { createTRPCRouter } from '../../trpc/init';
 import { actorProcedure } from '../../trpc/procedures';
 import { ZCommandOutcome } from '../ontology/command.schema';
 import { ZCommandFields } from './ontology-model.schema';
+import { watchProposals } from './watch-proposals';
 
 const ZProposalRef = z.object({ ontologyId: z.string().min(1), branch: ZBranchName });
 
@@ -11,6 +12,8 @@ export const proposalsRouter = createTRPCRouter({
   list: actorProcedure
     .input(z.object({ ontologyId: z.string().min(1) }))
     .query(({ ctx, input }) => ctx.system.ontology.listProposals(input.ontologyId)),
+
+  watch: watchProposals,
 
   get: actorProcedure.input(ZProposalRef).query(({ ctx, input }) => ctx.system.ontology.proposal(input)),
 
