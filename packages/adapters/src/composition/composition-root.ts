@@ -17,6 +17,14 @@ import {
   type QueryEngine,
   type SearchIndex,
   type Subscription,
+  DatasetIngestService,
+  DatasetReadService,
+  DatasetService,
+  proposeDatasetSchema,
+  type IngestStep,
+  type IngestJob,
+  ConnectorScheduler,
+  ConnectorService,
 } from '@spice/domain';
 import {
   openRelationalStore,
@@ -26,6 +34,8 @@ import {
   PgObjectTypeRebuild,
   PgEventLedger,
   PgProcessedEventsRegistry,
+  PgIngestJobStore,
+  PgConnectorRunStore,
   reportingOutages,
   type RelationalStore,
 } from '@spice/db';
@@ -41,11 +51,25 @@ import { createElasticsearchSearchIndex } from '../search/elasticsearch-search-i
 import { createOpenSearchSearchIndex } from '../search/opensearch-search-index.adapter';
 import { DuckDbQueryEngine } from '../duckdb/duckdb-query-engine.adapter';
 import { SparkQueryEngine } from '../spark/spark-query-engine.adapter';
+import { DuckDbDatasetEngine } from '../datasets/engine/duckdb-dataset-engine.adapter';
+import { LocalScratchSpace } from '../datasets/files/local-scratch-space.adapter';
+import { ObjectFileCache } from '../datasets/files/object-file-cache.adapter';
+import { TabularSourceReaderAdapter } from '../datasets/readers/tabular-source-reader.adapter';
+import { ConnectorSourceFetcher } from '../datasets/connectors/connector-source-fetcher.adapter';
+import { startSchedulerLoop } from '../datasets/connectors/scheduler-loop';
 
 export interface System {
   readonly config: SpiceConfig;
   readonly logger: Logger;
   readonly ontology: OntologyService;
+  /** Datasets, their versions and branches; uploads and connector fetches through the ingest outbox; row reads. */
+  readonly datasets: DatasetService;
+  readonly ingest: DatasetIngestService;
+  readonly datasetReads: DatasetReadService;
+  readonly scratch: LocalScratchSpace;
+  /** Connectors (HTTP files, Google Sheets) into dataset versions; the scheduler runs them on their cron schedules. */
+  readonly connectors: ConnectorService;
+  readonly connectorScheduler: ConnectorScheduler;
   /** Rebuilds a read model from the event store (`pnpm spice replay`). */
   readonly replay: ProjectionReplay;
   /** Lists, inspects and re-drives dead letters (`pnpm spice dlq`, the admin page). */
@@ -67,13 +91,23 @@ export interface System {
   stop(): Promise<void>;
 }
 
+/** Seams for crash tests: they pause an ingest at a step (to kill the process there) and shorten its lease. */
+export interface SystemOptions {
+  readonly ingest?: { readonly checkpoint?: (step: IngestStep, job: IngestJob) => Promise<void>; readonly leaseMs?: number };
+}
+
+/** How often the workers look for ingests a dead process left. */
+const RECONCILE_EVERY_MS = 5_000;
+/** How often the workers look for connectors whose schedule fired (cron's resolution is a minute). */
+const SCHEDULE_EVERY_MS = 15_000;
+
 export interface WorkerRoute {
   readonly topic: string;
   readonly groupId: string;
 }
 
 /** The one composition root: builds every adapter from config and wires the services over them. */
-export async function createSystem(config: SpiceConfig, logger = createLogger(config.logLevel)): Promise<System> {
+export async function createSystem(config: SpiceConfig, logger = createLogger(config.logLevel), options: SystemOptions = {}): Promise<System> {
   const relational = await openRelationalStore(config.relational);
   await relational.migrate();
   const objects = buildObjectStore(config);
@@ -105,6 +139,37 @@ export async function createSystem(config: SpiceConfig, logger = createLogger(co
   });
   const deadLetters = new DeadLetterService({ registry, events, bus });
 
+  const commands = reportingOutages(new PgCommandLog(relational.db));
+  const datasets = new DatasetService({ events, commands, clock: systemClock, ids: uuidV7Ids });
+  const datasetEngine = new DuckDbDatasetEngine({ tempDirectory: `${config.dataDir}/duckdb-temp` });
+  const scratch = new LocalScratchSpace(config.datasets.scratchDir);
+  const ingest = new DatasetIngestService({
+    jobs: reportingOutages(new PgIngestJobStore(relational.db)),
+    objects,
+    reader: new TabularSourceReaderAdapter(),
+    engine: datasetEngine,
+    scratch,
+    datasets,
+    ids: uuidV7Ids,
+    proposeSchema: proposeDatasetSchema,
+    ...options.ingest,
+  });
+  const datasetReads = new DatasetReadService({ datasets, engine: datasetEngine, files: new ObjectFileCache(objects, config.datasets.cacheDir) });
+  let reconciler: ReturnType<typeof setInterval> | null = null;
+  const connectors = new ConnectorService({
+    events,
+    commands,
+    clock: systemClock,
+    ids: uuidV7Ids,
+    datasets,
+    ingest,
+    fetcher: new ConnectorSourceFetcher(config.connectors),
+    runs: reportingOutages(new PgConnectorRunStore(relational.db)),
+    scratch,
+  });
+  const connectorScheduler = new ConnectorScheduler(connectors, uuidV7Ids);
+  let stopScheduler: (() => Promise<void>) | null = null;
+
   let relay: Relay | null = null;
   const subscriptions: Subscription[] = [];
 
@@ -112,6 +177,12 @@ export async function createSystem(config: SpiceConfig, logger = createLogger(co
     config,
     logger,
     ontology,
+    datasets,
+    ingest,
+    datasetReads,
+    scratch,
+    connectors,
+    connectorScheduler,
     replay,
     deadLetters,
     events,
@@ -145,9 +216,17 @@ export async function createSystem(config: SpiceConfig, logger = createLogger(co
         await bus.subscribe({ topic, groupId: route?.groupId ?? projector.name, fromBeginning: true, handleBatch: (messages) => consumer.handleBatch(messages) }),
       );
       logger.info('relay and object-type projection started');
+      await scratch.sweepOrphans();
+      reconciler = setInterval(() => {
+        ingest
+          .reconcile()
+          .then((done) => done.length && logger.info({ done }, 'ingest reconciler finished or rolled back what dead processes left'))
+          .catch((e: unknown) => logger.warn({ err: e }, 'ingest reconciler cycle failed; retrying'));
+      }, RECONCILE_EVERY_MS);
+      stopScheduler = startSchedulerLoop(connectorScheduler, logger.child({ component: 'connector-scheduler' }), SCHEDULE_EVERY_MS);
     },
     async health() {
-      const checks = [relational.health(), objects.health(), bus.health(), search.health(), queryEngine.health()];
+      const checks = [relational.health(), objects.health(), bus.health(), search.health(), queryEngine.health(), datasetEngine.health()];
       return Promise.all(
         checks.map((c) =>
           c.catch((e: unknown) => ({ component: 'unknown', adapter: 'unknown', mode: 'embedded' as const, up: false, detail: String(e) })),
@@ -155,11 +234,14 @@ export async function createSystem(config: SpiceConfig, logger = createLogger(co
       );
     },
     async stop() {
+      if (reconciler) clearInterval(reconciler);
+      await stopScheduler?.();
       await relay?.stop();
       for (const s of subscriptions.splice(0)) await s.stop();
       await bus.close();
       await search.close?.();
       await queryEngine.close();
+      await datasetEngine.close();
       await relational.close();
     },
   };

@@ -39,7 +39,28 @@ const ZEnv = z.object({
     .optional(),
   SPARK_SUBMIT: z.string().min(1).default('spark-submit'),
   SPICE_ACTOR: z.string().min(1).default('dev@spice.local'),
+  SPICE_MAX_UPLOAD_MB: z.coerce.number().int().min(1, 'must be at least 1').default(5120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Values of the secrets connector headers name (`{"FLEET_TOKEN": "Bearer …"}`): kept out of the connectors' events. */
+  CONNECTOR_SECRETS: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object of secret name to value, e.g. {"FLEET_TOKEN":"Bearer abc"}' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string(), z.string({ error: 'each secret value must be a string' }), { error: 'must be a JSON object of secret name to string value' }))
+    .default({}),
+  /** How long a connector fetch may wait for an answer, or between two chunks of the body. */
+  CONNECTOR_TIMEOUT_SECONDS: z.coerce.number().positive('must be positive').default(60),
+  GOOGLE_SERVICE_ACCOUNT_KEY_FILE: z.string().trim().min(1).optional(),
+  /** Google's endpoints; tests point them at local servers. */
+  GOOGLE_DOCS_URL: optionalUrl('e.g. https://docs.google.com').default('https://docs.google.com'),
+  GOOGLE_SHEETS_API_URL: optionalUrl('e.g. https://sheets.googleapis.com').default('https://sheets.googleapis.com'),
+  GOOGLE_TOKEN_URL: optionalUrl('e.g. https://oauth2.googleapis.com/token').default('https://oauth2.googleapis.com/token'),
 });
 
 export type SpiceEnv = z.infer<typeof ZEnv>;
@@ -56,6 +77,15 @@ export interface SpiceConfig {
     | { kind: 'elasticsearch' | 'opensearch'; url: string };
   readonly queryEngine: { kind: 'duckdb' } | { kind: 'spark'; master: string; sparkSubmit: string; workDir: string };
   readonly devActor: string;
+  /** Datasets: the upload size limit, and local working space (scratch for ingests, a cache of version files). */
+  readonly datasets: { readonly maxUploadBytes: number; readonly scratchDir: string; readonly cacheDir: string };
+  /** Connectors: header secrets, fetch limits, and the Google endpoints and service-account key for Sheets. */
+  readonly connectors: {
+    readonly secrets: Readonly<Record<string, string>>;
+    readonly timeoutMs: number;
+    readonly maxBytes: number;
+    readonly google: { readonly serviceAccountKeyFile: string | null; readonly docsUrl: string; readonly sheetsApiUrl: string; readonly tokenUrl: string };
+  };
   readonly logLevel: SpiceEnv['LOG_LEVEL'];
 }
 
@@ -102,6 +132,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
       ? { kind: 'spark', master: e.SPARK_MASTER, sparkSubmit: e.SPARK_SUBMIT, workDir: `${dataDir}/spark` }
       : { kind: 'duckdb' },
     devActor: e.SPICE_ACTOR,
+    datasets: { maxUploadBytes: e.SPICE_MAX_UPLOAD_MB * 1024 * 1024, scratchDir: `${dataDir}/scratch`, cacheDir: `${dataDir}/cache` },
+    connectors: {
+      secrets: e.CONNECTOR_SECRETS,
+      timeoutMs: e.CONNECTOR_TIMEOUT_SECONDS * 1000,
+      maxBytes: e.SPICE_MAX_UPLOAD_MB * 1024 * 1024,
+      google: {
+        serviceAccountKeyFile: e.GOOGLE_SERVICE_ACCOUNT_KEY_FILE ?? null,
+        docsUrl: e.GOOGLE_DOCS_URL,
+        sheetsApiUrl: e.GOOGLE_SHEETS_API_URL,
+        tokenUrl: e.GOOGLE_TOKEN_URL,
+      },
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -5,3 +5,6 @@ export * from './processed-events';
 export * from './projection-versions';
 export * from './event-ledger';
 export * from './handler-fences';
+export * from './ingest-jobs';
+export * from './connector-runs';
+export * from './connector-schedules';

@@ -3,7 +3,7 @@ import type { ErrorKind } from '@spice/domain';
 import { asDomainError, inputErrorAsDomainError } from './as-domain-error';
 import { t } from './init';
 
-const TRPC_CODE_BY_KIND = {
+export const TRPC_CODE_BY_KIND = {
   invalid: 'BAD_REQUEST',
   not_found: 'NOT_FOUND',
   conflict: 'CONFLICT',

@@ -1,5 +1,6 @@
 /**
- * `pnpm bench:ingest-read [MiB] [runs]`: generates a CSV of realistic mixed columns (default 1024 MiB, kept under
+ * `pnpm bench:ingest-read [MiB] [runs] [utf-8|cp949]`: generates a CSV of realistic mixed columns (default 1024
+ * MiB of UTF-8; cp949 writes the same table as a Korean Windows export, which the reader transcodes; kept under
  * the temp folder and reused by later runs), then reads it through the upload reader (detect, then read to a
  * text Parquet file) `runs` times (default 3), each in a fresh process so that one run's memory does not count
  * in the next one's peak RSS, watching peak RSS and DuckDB's own memory. Prints a markdown table for
@@ -18,14 +19,16 @@ import { writeMixedCsv } from './mixed-csv';
 
 const MIB = 2 ** 20;
 
-async function sourceFile(sizeMiB: number): Promise<string> {
+type Encoding = 'utf-8' | 'cp949';
+
+async function sourceFile(sizeMiB: number, encoding: Encoding): Promise<string> {
   const folder = join(tmpdir(), 'spice-bench-ingest');
   await mkdir(folder, { recursive: true });
-  const path = join(folder, `mixed-${sizeMiB}MiB.csv`);
+  const path = join(folder, `orders-${sizeMiB}MiB-${encoding}.csv`);
   const existing = await stat(path).catch(() => null);
   if (existing && existing.size >= sizeMiB * MIB) return path;
   console.error(`generating ${path} …`);
-  const { rows } = await writeMixedCsv(path, sizeMiB * MIB);
+  const { rows } = await writeMixedCsv(path, sizeMiB * MIB, encoding);
   console.error(`… ${rows.toLocaleString('en')} rows`);
   return path;
 }
@@ -47,7 +50,7 @@ async function readOnce(path: string, outputPath: string): Promise<Run> {
   const startRss = process.memoryUsage.rss();
   const watch = new MemoryWatch();
   const reader = new TabularSourceReaderAdapter({
-    delimitedText: { duckdb: { memoryLimit: '256MB', threads: 2, observe: watch.observe } },
+    delimitedText: { duckdb: { observe: watch.observe } },
   });
   try {
     const started = performance.now();
@@ -91,7 +94,8 @@ async function main() {
   }
   const sizeMiB = Number(process.argv[2] ?? 1024);
   const runs = Number(process.argv[3] ?? 3);
-  const path = await sourceFile(sizeMiB);
+  const encoding: Encoding = process.argv[4] === 'cp949' ? 'cp949' : 'utf-8';
+  const path = await sourceFile(sizeMiB, encoding);
   const { size } = await stat(path);
   const outputPath = join(tmpdir(), 'spice-bench-ingest', 'orders.parquet');
   const loadBefore = loadavg()[0]!.toFixed(1);
@@ -109,7 +113,7 @@ async function main() {
     `\n${new Date().toISOString().slice(0, 10)}, ${machine}, load ${loadBefore} before / ${loadAfter} after\n`,
   );
   console.log(
-    `File: ${(size / MIB).toFixed(0)} MiB, ${results[0]!.rows.toLocaleString('en')} rows × 14 columns.\n`,
+    `File: ${(size / MIB).toFixed(0)} MiB of ${encoding}, ${results[0]!.rows.toLocaleString('en')} rows × 14 columns.\n`,
   );
   console.log(
     '| run | detect | read | throughput | CPU time (MiB per CPU-second) | peak RSS (before the read) | peak DuckDB memory | DuckDB spill |',

@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import iconv from 'iconv-lite';
 import { once } from 'node:events';
 
 const HEADER = [
@@ -18,15 +19,16 @@ const HEADER = [
   'note',
 ];
 
+// Every character here exists in CP949 too, so the same table can be written in either encoding.
 const NAMES = [
   'Kim Min-jun',
   'Lee Seo-yeon',
   '박지호',
   '최유나',
-  'Zoë Müller',
+  '정우성 (Jung Woo-sung)',
   "O'Brien, Sean",
   'Jean "JJ" Dupont',
-  'María José',
+  'Maria Jose',
 ];
 const COUNTRIES = ['KR', 'US', 'DE', 'FR', 'JP', 'GB'];
 const CURRENCIES = ['KRW', 'USD', 'EUR', 'EUR', 'JPY', 'GBP'];
@@ -67,22 +69,24 @@ function row(i: number): string {
   ].join(',');
 }
 
-/** Writes a CSV of at least `targetBytes` (UTF-8, header first) in bounded memory; returns its rows and bytes. */
+/** Writes a CSV of at least `targetBytes` (header first) in bounded memory; returns its rows and bytes. */
 export async function writeMixedCsv(
   path: string,
   targetBytes: number,
+  encoding: 'utf-8' | 'cp949' = 'utf-8',
 ): Promise<{ rows: number; bytes: number }> {
+  const encode = (text: string) => (encoding === 'utf-8' ? Buffer.from(text) : iconv.encode(text, encoding));
   const out = createWriteStream(path, { highWaterMark: 1024 * 1024 });
   let bytes = 0;
   let rows = 0;
-  const header = `${HEADER.join(',')}\n`;
+  const header = encode(`${HEADER.join(',')}\n`);
   out.write(header);
-  bytes += Buffer.byteLength(header);
+  bytes += header.length;
   while (bytes < targetBytes) {
     const lines: string[] = [];
     for (let k = 0; k < 10_000; k += 1, rows += 1) lines.push(row(rows));
-    const chunk = `${lines.join('\n')}\n`;
-    bytes += Buffer.byteLength(chunk);
+    const chunk = encode(`${lines.join('\n')}\n`);
+    bytes += chunk.length;
     if (!out.write(chunk)) await once(out, 'drain');
   }
   out.end();

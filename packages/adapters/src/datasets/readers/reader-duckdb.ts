@@ -37,7 +37,13 @@ function memorySampler(instance: DuckDBInstance) {
   };
 }
 
-export const DEFAULT_READER_DUCKDB: ReaderDuckDbSettings = { memoryLimit: '256MB', threads: 2 };
+/**
+ * One thread: reading a 1 GiB CSV took 6.7 CPU-seconds on one thread against 7.6-8.5 on two (which must also
+ * keep the rows in file order), and one thread's buffers kept the read's own memory near 160 MiB where two
+ * threads' took 280-350 MiB. On a 2-vCPU machine shared with the web server and the workers, one thread already
+ * reads well over 50 MiB/s and leaves the other core to them.
+ */
+export const DEFAULT_READER_DUCKDB: ReaderDuckDbSettings = { memoryLimit: '256MB', threads: 1 };
 
 export const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
@@ -56,6 +62,9 @@ export async function withReaderDuckDb<T>(
     temp_directory: join(workDir, 'spill'),
     // Rows keep the file's order: the dataset is what the user uploaded, row for row.
     preserve_insertion_order: 'true',
+    // Hand freed memory back to the system sooner than the 128 MB default: ~45 MB less peak RSS reading 1 GiB,
+    // at no measurable CPU cost.
+    allocator_flush_threshold: '16MB',
   });
   const sampler = settings.observe ? memorySampler(instance) : undefined;
   const stopObserving = sampler && settings.observe?.(sampler.sample);

@@ -7,7 +7,7 @@ import type {
   SourceFormat,
   TabularSourceReader,
 } from '@spice/domain';
-import { DelimitedTextReader, type DelimitedTextSettings } from './delimited-text-reader.adapter';
+import { DelimitedTextReader, type DelimitedTextOptions } from './delimited-text-reader.adapter';
 import { detectJson, readJson } from './json-source-reader';
 import { detectParquet, readParquet } from './parquet-source-reader';
 import { badInput, messageOf } from './parquet-read-report';
@@ -23,7 +23,7 @@ interface FormatReader {
 }
 
 export interface TabularSourceReaderSettings {
-  readonly delimitedText?: Partial<DelimitedTextSettings>;
+  readonly delimitedText?: DelimitedTextOptions;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { actorProcedure } from '../../trpc/procedures';
 import { ZOntologyRef } from './ontology-model.schema';
-import { watchChanges } from './watch-changes';
+import { watchChanges } from '../../trpc/watch-changes';
 
 /**
  * Live updates of one branch: yields its stream's sequence number on connect and whenever it moves, so a client

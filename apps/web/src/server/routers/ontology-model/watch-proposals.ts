@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorProcedure } from '../../trpc/procedures';
-import { watchChanges } from './watch-changes';
+import { watchChanges } from '../../trpc/watch-changes';
 
 /**
  * Live updates of an ontology's proposals: yields a change token on connect and whenever a proposal, a branch

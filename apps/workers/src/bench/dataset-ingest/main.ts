@@ -1,0 +1,78 @@
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createLogger, createSystem, loadConfig, receiveUpload } from '@spice/adapters';
+import { writeMixedCsv } from '../ingest/mixed-csv';
+
+/**
+ * The dataset ingest benchmark (issue 5): a generated CSV goes the whole way a browser upload goes — spooled
+ * with its hash, stored raw, read into text Parquet, its schema inferred, cast, profiled and committed as a
+ * version — then the first page of the preview is read. A command, never a test:
+ *   pnpm bench:ingest [embedded|real] [size in MB, default 1024]
+ * It prints one JSON line of figures (MB/s, peak RSS, the time of each phase, preview latency).
+ */
+async function main(): Promise<void> {
+  const mode = process.argv[2] === 'real' ? 'real' : 'embedded';
+  const megabytes = Number(process.argv[3] ?? 1024);
+  const work = await mkdtemp(join(tmpdir(), 'bench-ingest-'));
+  const loadAtStart = Math.round(loadavg()[0]! * 10) / 10;
+  try {
+    const csv = join(work, 'orders.csv');
+    const generated = await writeMixedCsv(csv, megabytes * 1024 * 1024, 'utf-8');
+    const env = mode === 'real' ? { ...process.env, SPICE_DATA_DIR: join(work, 'data') } : { SPICE_DATA_DIR: join(work, 'data'), LOG_LEVEL: 'warn' };
+    const system = await createSystem(loadConfig({ ...env, LOG_LEVEL: 'warn' }), createLogger('warn'));
+    const datasetId = `bench-${Date.now().toString(36)}`;
+    await system.datasets.createDataset({ datasetId, name: 'Ingest benchmark' }, { id: 'bench' });
+
+    let peakRss = process.memoryUsage.rss();
+    const baselineRss = peakRss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 25);
+    const phases: Record<string, number> = {};
+    let last = performance.now();
+    const started = last;
+    const outcome = await receiveUpload(system, createReadStream(csv, { highWaterMark: 1024 * 1024 }), (file) => {
+      phases.spoolSeconds = (performance.now() - last) / 1000;
+      last = performance.now();
+      return system.ingest.ingest({ datasetId, fileName: 'orders.csv', autoCommit: true, badValues: 'skip', message: 'benchmark' }, file, { id: 'bench' });
+    });
+    phases.storeReadInferCastProfileCommitSeconds = (performance.now() - last) / 1000;
+    const totalSeconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    if (outcome.kind !== 'job' || outcome.job.phase !== 'committed') throw new Error(`the ingest did not commit: ${JSON.stringify(outcome).slice(0, 2000)}`);
+
+    const previews: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const t = performance.now();
+      await system.datasetReads.preview({ userId: 'bench', roles: [] }, { datasetId, ref: 'main', offset: 0, limit: 200 });
+      previews.push(performance.now() - t);
+    }
+    const [cold, ...warm] = previews;
+    warm.sort((a, b) => a - b);
+    const version = await system.datasets.version(datasetId, 'main');
+    await system.stop();
+    console.log(
+      JSON.stringify({
+        mode,
+        machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 1024 ** 3) },
+        loadAtStart,
+        loadAtEnd: Math.round(loadavg()[0]! * 10) / 10,
+        file: { megabytes: Math.round(generated.bytes / 1024 ** 2), rows: generated.rows },
+        committed: { rows: version.rowCount, columns: version.schema.map((c) => `${c.name}:${typeof c.dataType === 'string' ? c.dataType : c.dataType.type}`), skippedRows: version.skippedRows },
+        ingest: { totalSeconds: round(totalSeconds), megabytesPerSecond: round(generated.bytes / 1024 ** 2 / totalSeconds), ...mapValues(phases, round) },
+        memory: { baselineRssMB: Math.round(baselineRss / 1024 ** 2), peakRssMB: Math.round(peakRss / 1024 ** 2) },
+        previewFirstPageMs: { cold: round(cold!), p50: round(warm[Math.floor(warm.length * 0.5)]!), p95: round(warm[Math.floor(warm.length * 0.95)]!) },
+      }),
+    );
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+const mapValues = (o: Record<string, number>, f: (n: number) => number) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import type { ConnectorScheduler } from '@spice/domain';
+import type { Logger } from '../../logging/logger';
+
+/**
+ * Ticks the connector scheduler on an interval with the wall clock, one tick at a time (a tick that runs long
+ * makes the next wait rather than overlap it). The returned stop waits for a tick in flight.
+ */
+export function startSchedulerLoop(scheduler: ConnectorScheduler, logger: Logger, everyMs: number): () => Promise<void> {
+  let inFlight: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    if (inFlight) return;
+    inFlight = scheduler
+      .tick(new Date())
+      .then(({ runs, errors }) => {
+        if (runs.length) logger.info({ runs: runs.map((r) => ({ connectorId: r.connectorId, outcome: r.outcome, versionId: r.versionId, error: r.error })) }, 'connector runs');
+        for (const { connectorId, error } of errors) logger.warn({ err: error, connectorId }, 'connector run could not be recorded; it is due again next tick');
+      })
+      .catch((e: unknown) => logger.warn({ err: e }, 'connector scheduler tick failed; retrying'))
+      .finally(() => {
+        inFlight = null;
+      });
+  }, everyMs);
+  return async () => {
+    clearInterval(timer);
+    await inFlight;
+  };
+}

@@ -1,0 +1,218 @@
+import { rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import {
+  columnCast,
+  sqlIdentifier,
+  sqlLiteral,
+  unavailable,
+  type CastProblem,
+  type CastResult,
+  type ColumnStats,
+  type ComponentHealth,
+  type DatasetColumn,
+  type DatasetEngine,
+  type Page,
+  type PageRequest,
+  type ReadRestriction,
+  type RowDiff,
+} from '@spice/domain';
+import { serialiseValue } from '../../duckdb/duckdb-result-values';
+import { profileColumns } from './profile-columns';
+
+const parquet = (path: string) => `read_parquet(${sqlLiteral(path)})`;
+
+/**
+ * The DatasetEngine on an embedded DuckDB: casts, profiles, pages and diffs Parquet files on local disk.
+ * One instance per engine with bounded memory (spilling to a temp directory), a connection per operation.
+ */
+export class DuckDbDatasetEngine implements DatasetEngine {
+  private instance: Promise<DuckDBInstance> | undefined;
+
+  constructor(private readonly options: { readonly memoryLimit?: string; readonly threads?: number; readonly tempDirectory?: string } = {}) {}
+
+  async cast(input: string, schema: readonly DatasetColumn[], output: string, options: { badValues: 'fail' | 'skip'; maxProblems: number }): Promise<CastResult> {
+    return this.withConnection(async (c) => {
+      const casts = schema.map(columnCast);
+      const source = `read_parquet(${sqlLiteral(input)}, file_row_number = true)`;
+      const perColumn = casts.map(
+        (cast) =>
+          `SELECT file_row_number + 1 AS row_number, ${sqlLiteral(cast.column)} AS column_name, CAST(${sqlIdentifier(cast.column)} AS VARCHAR) AS value,` +
+          ` CASE WHEN ${cast.missing} THEN 'missing' ELSE 'bad' END AS kind, ${sqlLiteral(cast.expected)} AS expected` +
+          ` FROM ${source} WHERE ${cast.bad} OR ${cast.missing}`,
+      );
+      const problemsSql = perColumn.join(' UNION ALL ');
+      const problemCount = Number((await c.runAndReadAll(`SELECT count(*) FROM (${problemsSql})`)).getRows()[0]![0]);
+      const listed = problemCount === 0 ? [] : (await c.runAndReadAll(`${problemsSql} ORDER BY row_number, column_name LIMIT ${options.maxProblems}`)).getRows();
+      const problems: CastProblem[] = listed.map(([row, column, value, kind, expected]) => ({
+        rule: 'bad-value',
+        row: Number(row),
+        column: String(column),
+        value: value === null ? '' : String(value),
+        message:
+          kind === 'missing'
+            ? `Row ${Number(row)}, column "${String(column)}": is empty but the column is required`
+            : `Row ${Number(row)}, column "${String(column)}": "${String(value)}" is not ${String(expected)}`,
+      }));
+      const totalRows = await parquetRowCount(c, input);
+      if (problemCount > 0 && options.badValues === 'fail') return { rowCount: 0, skippedRows: 0, problems, problemCount };
+      const keep = problemCount === 0 ? '' : ` WHERE NOT (${casts.map((x) => `${x.bad} OR ${x.missing}`).join(' OR ')})`;
+      const select = casts.map((x) => `CAST(${x.value} AS ${x.sqlType}) AS ${sqlIdentifier(x.column)}`).join(', ');
+      const temp = `${output}.part`;
+      try {
+        await c.run(`COPY (SELECT ${select} FROM ${source}${keep}) TO ${sqlLiteral(temp)} (FORMAT parquet, COMPRESSION zstd)`);
+        await rename(temp, output);
+      } catch (e) {
+        await rm(temp, { force: true });
+        throw e;
+      }
+      const rowCount = await parquetRowCount(c, output);
+      return { rowCount, skippedRows: totalRows - rowCount, problems, problemCount };
+    });
+  }
+
+  profile(file: string, schema: readonly DatasetColumn[]): Promise<ColumnStats[]> {
+    return this.withConnection(async (c) => profileColumns(c, parquet(file), await parquetRowCount(c, file), schema));
+  }
+
+  async sampleText(file: string, rows: number) {
+    return this.withConnection(async (c) => {
+      const head = Math.ceil(rows / 2);
+      const reader = await c.runAndReadAll(
+        `(SELECT * FROM ${parquet(file)} LIMIT ${head}) UNION ALL ` +
+          `(SELECT * FROM (SELECT * FROM ${parquet(file)} OFFSET ${head}) USING SAMPLE reservoir(${rows - head} ROWS) REPEATABLE (7))`,
+      );
+      const columns = reader.columnNames();
+      return { columns, rows: reader.getRows().map((r) => r.map((v) => (v === null ? null : String(v)))) };
+    });
+  }
+
+  async page(file: string, request: PageRequest): Promise<Page> {
+    return this.withConnection(async (c) => {
+      const columns = (await columnNames(c, file)).filter((n) => !request.restriction.hiddenColumns.includes(n));
+      const select = columns.map((n) => selectVisible(n, request.restriction)).join(', ');
+      const order = request.sort ? ` ORDER BY ${sqlIdentifier(request.sort.column)} ${request.sort.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST` : '';
+      const reader = await c.runAndReadAll(`SELECT ${select} FROM ${parquet(file)}${order} LIMIT ${request.limit} OFFSET ${request.offset}`);
+      const types = reader.columnTypes();
+      const rows = reader.getRows().map((r) => r.map((v, i) => serialiseValue(types[i]!, v)));
+      return { columns, rows, totalRows: await parquetRowCount(c, file) };
+    });
+  }
+
+  async diff(before: string, after: string, options: { key: readonly string[] | null; sampleSize: number; restriction: ReadRestriction }): Promise<RowDiff> {
+    return this.withConnection(async (c) => {
+      const afterColumns = new Set(await columnNames(c, after));
+      const common = (await columnNames(c, before)).filter((n) => afterColumns.has(n) && !options.restriction.hiddenColumns.includes(n));
+      const list = common.map(sqlIdentifier).join(', ');
+      await c.run(`CREATE OR REPLACE TEMP VIEW diff_before AS SELECT ${list} FROM ${parquet(before)}`);
+      await c.run(`CREATE OR REPLACE TEMP VIEW diff_after AS SELECT ${list} FROM ${parquet(after)}`);
+      const rows = async (sql: string) => {
+        const reader = await c.runAndReadAll(sql);
+        const types = reader.columnTypes();
+        const names = reader.columnNames();
+        return reader.getRows().map((r) => masked(Object.fromEntries(r.map((v, i) => [names[i]!, serialiseValue(types[i]!, v)])), options.restriction));
+      };
+      const count = async (sql: string) => Number((await c.runAndReadAll(`SELECT count(*) FROM (${sql})`)).getRows()[0]![0]);
+      const limit = ` LIMIT ${options.sampleSize}`;
+      if (!options.key) {
+        const addedSql = 'SELECT * FROM diff_after EXCEPT ALL SELECT * FROM diff_before';
+        const removedSql = 'SELECT * FROM diff_before EXCEPT ALL SELECT * FROM diff_after';
+        const added = await count(addedSql);
+        return {
+          comparedBy: 'whole-row',
+          added,
+          removed: await count(removedSql),
+          changed: 0,
+          unchanged: (await count('SELECT * FROM diff_after')) - added,
+          samples: { added: await rows(addedSql + limit), removed: await rows(removedSql + limit), changed: [] },
+        };
+      }
+      const key = options.key;
+      const on = key.map((k) => `b.${sqlIdentifier(k)} = a.${sqlIdentifier(k)}`).join(' AND ');
+      const values = common.filter((n) => !key.includes(n));
+      const differs = values.length ? values.map((n) => `b.${sqlIdentifier(n)} IS DISTINCT FROM a.${sqlIdentifier(n)}`).join(' OR ') : 'false';
+      await c.run(
+        `CREATE OR REPLACE TEMP VIEW diff_joined AS SELECT ${key.map((k) => `b.${sqlIdentifier(k)} IS NOT NULL`).join(' AND ')} AS in_before, ` +
+          `${key.map((k) => `a.${sqlIdentifier(k)} IS NOT NULL`).join(' AND ')} AS in_after, (${differs}) AS differs, ` +
+          `${common.map((n) => `b.${sqlIdentifier(n)} AS ${sqlIdentifier(`before.${n}`)}, a.${sqlIdentifier(n)} AS ${sqlIdentifier(`after.${n}`)}`).join(', ')} ` +
+          `FROM diff_before b FULL OUTER JOIN diff_after a ON ${on}`,
+      );
+      const [counts] = (
+        await c.runAndReadAll(
+          'SELECT count(*) FILTER (WHERE in_after AND NOT in_before), count(*) FILTER (WHERE in_before AND NOT in_after), ' +
+            'count(*) FILTER (WHERE in_before AND in_after AND differs), count(*) FILTER (WHERE in_before AND in_after AND NOT differs) FROM diff_joined',
+        )
+      ).getRows();
+      const side = (prefix: 'before' | 'after', where: string) =>
+        rows(`SELECT ${common.map((n) => `${sqlIdentifier(`${prefix}.${n}`)} AS ${sqlIdentifier(n)}`).join(', ')} FROM diff_joined WHERE ${where}${limit}`);
+      const changedBefore = await side('before', 'in_before AND in_after AND differs');
+      const changedAfter = await side('after', 'in_before AND in_after AND differs');
+      return {
+        comparedBy: key,
+        added: Number(counts![0]),
+        removed: Number(counts![1]),
+        changed: Number(counts![2]),
+        unchanged: Number(counts![3]),
+        samples: {
+          added: await side('after', 'in_after AND NOT in_before'),
+          removed: await side('before', 'in_before AND NOT in_after'),
+          changed: changedBefore.map((b, i) => ({ key: Object.fromEntries(key.map((k) => [k, b[k]])), before: b, after: changedAfter[i]! })),
+        },
+      };
+    });
+  }
+
+  async health(): Promise<ComponentHealth> {
+    const base = { component: 'dataset engine', adapter: 'duckdb', mode: 'embedded' } as const;
+    try {
+      await this.withConnection((c) => c.run('SELECT 1'));
+      return { ...base, up: true };
+    } catch (e) {
+      return { ...base, up: false, detail: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  async close(): Promise<void> {
+    const instance = await this.instance;
+    this.instance = undefined;
+    instance?.closeSync();
+  }
+
+  private async withConnection<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    this.instance ??= DuckDBInstance.create(':memory:', {
+      memory_limit: this.options.memoryLimit ?? '1GB',
+      threads: String(this.options.threads ?? 2),
+      temp_directory: this.options.tempDirectory ?? join(tmpdir(), 'spice-duckdb'),
+    });
+    let connection: DuckDBConnection;
+    try {
+      connection = await (await this.instance).connect();
+    } catch (e) {
+      throw unavailable('DATASET.ENGINE_UNAVAILABLE', `The dataset engine (DuckDB) did not start: ${e instanceof Error ? e.message : String(e)}`, e);
+    }
+    try {
+      return await work(connection);
+    } finally {
+      connection.closeSync();
+    }
+  }
+}
+
+async function parquetRowCount(c: DuckDBConnection, file: string): Promise<number> {
+  return Number((await c.runAndReadAll(`SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata(${sqlLiteral(file)})`)).getRows()[0]![0]);
+}
+
+async function columnNames(c: DuckDBConnection, file: string): Promise<string[]> {
+  return (await c.runAndReadAll(`DESCRIBE SELECT * FROM ${parquet(file)}`)).getRows().map((r) => String(r[0]));
+}
+
+function selectVisible(name: string, restriction: ReadRestriction): string {
+  const mask = restriction.maskedColumns.find((m) => m.column === name);
+  return mask ? `${sqlLiteral(mask.mask)} AS ${sqlIdentifier(name)}` : sqlIdentifier(name);
+}
+
+function masked(row: Record<string, unknown>, restriction: ReadRestriction): Record<string, unknown> {
+  for (const { column, mask } of restriction.maskedColumns) if (column in row) row[column] = mask;
+  return row;
+}

@@ -1,0 +1,137 @@
+import type { DataType } from '../../ontology/model/data-type';
+import type { ColumnFormat, DatasetColumn } from '../dataset/dataset-schema';
+
+/**
+ * The SQL that casts a column of text (the reader's output) to its committed type. Generated only from a
+ * validated DatasetColumn: names become quoted identifiers, tokens and formats quoted literals — no user text
+ * is ever pasted into SQL as code. Every conversion is a TRY_ form, so one bad value never aborts the query;
+ * instead `bad` says which values did not convert, for the report.
+ */
+export interface ColumnCast {
+  readonly column: string;
+  /** The engine type of the typed column. */
+  readonly sqlType: string;
+  /** The typed value (NULL for a missing value). */
+  readonly value: string;
+  /** True for a value that is present but does not read as the type. */
+  readonly bad: string;
+  /** True for a missing value in a required column. */
+  readonly missing: string;
+  /** How the report describes what was expected: `a decimal(10,2) (decimal separator ",")`. */
+  readonly expected: string;
+}
+
+export const sqlIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
+export const sqlLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const sqlList = (items: readonly string[]) => `(${items.map(sqlLiteral).join(', ')})`;
+
+export const DEFAULT_TRUE_TOKENS = ['true', 'yes', 'y', '1', 't', '예', '네'];
+export const DEFAULT_FALSE_TOKENS = ['false', 'no', 'n', '0', 'f', '아니오', '아니요'];
+const EMAIL = '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$';
+const URL_PATTERN = '^(?i)(https?|ftp)://[^\\s/$.?#][^\\s]*$';
+const PHONE = '^\\+?[0-9][0-9 ()./-]{4,22}[0-9]$';
+const LAT_LON = '^\\s*(-?[0-9]+(\\.[0-9]+)?)\\s*[,;]\\s*(-?[0-9]+(\\.[0-9]+)?)\\s*$';
+const WKT_POINT = '^(?i)\\s*POINT\\s*\\(\\s*(-?[0-9]+(\\.[0-9]+)?)\\s+(-?[0-9]+(\\.[0-9]+)?)\\s*\\)\\s*$';
+
+export function columnCast(column: DatasetColumn): ColumnCast {
+  const raw = sqlIdentifier(column.name);
+  const text = `trim(${raw})`;
+  const nullTokens = (column.format.nullTokens ?? []).map((t) => t.toLowerCase());
+  const present = `(${raw} IS NOT NULL AND ${text} <> ''${nullTokens.length ? ` AND lower(${text}) NOT IN ${sqlList(nullTokens)}` : ''})`;
+  const conversion = convert(column.dataType, raw, text, column.format);
+  return {
+    column: column.name,
+    sqlType: conversion.sqlType,
+    value: `CASE WHEN ${present} THEN ${conversion.value} END`,
+    bad: `(${present} AND (${conversion.value} IS NULL${conversion.check ? ` OR NOT (${conversion.check})` : ''}))`,
+    missing: column.nullable ? 'false' : `(NOT ${present})`,
+    expected: conversion.expected,
+  };
+}
+
+interface Conversion {
+  readonly sqlType: string;
+  readonly value: string;
+  readonly check?: string;
+  readonly expected: string;
+}
+
+function convert(type: DataType, raw: string, text: string, format: ColumnFormat): Conversion {
+  if (typeof type === 'string') {
+    switch (type) {
+      case 'string':
+        return { sqlType: 'VARCHAR', value: raw, expected: 'text' };
+      case 'integer':
+        return numeric('INTEGER', 'an integer', text, format);
+      case 'long':
+        return numeric('BIGINT', 'a long integer', text, format);
+      case 'double':
+        return numeric('DOUBLE', 'a number', text, format);
+      case 'boolean': {
+        const yes = (format.trueTokens ?? DEFAULT_TRUE_TOKENS).map((t) => t.toLowerCase());
+        const no = (format.falseTokens ?? DEFAULT_FALSE_TOKENS).map((t) => t.toLowerCase());
+        return {
+          sqlType: 'BOOLEAN',
+          value: `(CASE WHEN lower(${text}) IN ${sqlList(yes)} THEN true WHEN lower(${text}) IN ${sqlList(no)} THEN false END)`,
+          expected: `a boolean (${[...yes, ...no].join('/')})`,
+        };
+      }
+      case 'date':
+        return format.dateFormat
+          ? { sqlType: 'DATE', value: `CAST(try_strptime(${text}, ${sqlLiteral(format.dateFormat)}) AS DATE)`, expected: `a date (${format.dateFormat})` }
+          : { sqlType: 'DATE', value: `TRY_CAST(${text} AS DATE)`, expected: 'a date (YYYY-MM-DD)' };
+      case 'timestamp':
+        return format.timestampFormat
+          ? {
+              sqlType: 'TIMESTAMP',
+              // try_strptime gives TIMESTAMPTZ for a %z pattern; as TIMESTAMP that is the UTC instant.
+              value: `CAST(try_strptime(${text}, ${sqlLiteral(format.timestampFormat)}) AS TIMESTAMP)`,
+              expected: `a timestamp (${format.timestampFormat})`,
+            }
+          : { sqlType: 'TIMESTAMP', value: `CAST(TRY_CAST(${text} AS TIMESTAMPTZ) AS TIMESTAMP)`, expected: 'a timestamp (ISO 8601)' };
+      case 'email':
+        return { sqlType: 'VARCHAR', value: text, check: `regexp_full_match(${text}, ${sqlLiteral(EMAIL)})`, expected: 'an email address' };
+      case 'url':
+        return { sqlType: 'VARCHAR', value: text, check: `regexp_full_match(${text}, ${sqlLiteral(URL_PATTERN)})`, expected: 'a URL (http, https or ftp)' };
+      case 'phone':
+        return { sqlType: 'VARCHAR', value: text, check: `regexp_full_match(${text}, ${sqlLiteral(PHONE)})`, expected: 'a phone number' };
+      case 'geopoint':
+        return geopoint(text);
+    }
+  }
+  switch (type.type) {
+    case 'decimal':
+      return numeric(`DECIMAL(${type.precision},${type.scale})`, `a decimal(${type.precision},${type.scale})`, text, format);
+    case 'money': {
+      const tokens = format.currencyTokens ?? [];
+      const stripped = tokens.reduce((expr, token) => `replace(${expr}, ${sqlLiteral(token)}, '')`, text);
+      return numeric('DECIMAL(38,4)', `an amount of ${type.currency}`, `trim(${stripped})`, format);
+    }
+    case 'enum':
+      return { sqlType: 'VARCHAR', value: text, check: `${text} IN ${sqlList(type.values)}`, expected: `one of ${type.values.join(', ')}` };
+    case 'array':
+    case 'struct':
+      return { sqlType: 'VARCHAR', value: text, check: `json_valid(${text})`, expected: `JSON (${type.type})` };
+  }
+}
+
+/** Numbers with the format's separators: thousands separators are dropped, the decimal separator becomes `.`. */
+function numeric(sqlType: string, what: string, text: string, format: ColumnFormat): Conversion {
+  const thousands = format.thousandsSeparator;
+  const decimal = format.decimalSeparator ?? '.';
+  let normalised = thousands ? `replace(${text}, ${sqlLiteral(thousands)}, '')` : text;
+  if (decimal === ',') normalised = `replace(${normalised}, ',', '.')`;
+  const separators = [decimal !== '.' ? `decimal separator "${decimal}"` : null, thousands ? `thousands separator "${thousands}"` : null].filter(Boolean);
+  return { sqlType, value: `TRY_CAST(${normalised} AS ${sqlType})`, expected: separators.length ? `${what} (${separators.join(', ')})` : what };
+}
+
+/** "lat,lon" or WKT "POINT(lon lat)", normalised to "lat,lon" and checked for range. */
+function geopoint(text: string): Conversion {
+  const lat = `COALESCE(TRY_CAST(regexp_extract(${text}, ${sqlLiteral(LAT_LON)}, 1) AS DOUBLE), TRY_CAST(regexp_extract(${text}, ${sqlLiteral(WKT_POINT)}, 3) AS DOUBLE))`;
+  const lon = `COALESCE(TRY_CAST(regexp_extract(${text}, ${sqlLiteral(LAT_LON)}, 3) AS DOUBLE), TRY_CAST(regexp_extract(${text}, ${sqlLiteral(WKT_POINT)}, 1) AS DOUBLE))`;
+  return {
+    sqlType: 'VARCHAR',
+    value: `(CASE WHEN ${lat} BETWEEN -90 AND 90 AND ${lon} BETWEEN -180 AND 180 THEN CAST(${lat} AS VARCHAR) || ',' || CAST(${lon} AS VARCHAR) END)`,
+    expected: 'a point as "latitude,longitude" or POINT(longitude latitude)',
+  };
+}

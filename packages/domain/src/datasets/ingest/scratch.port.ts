@@ -1,0 +1,18 @@
+/** Local working files for one ingest: the spooled upload, the reader's output, the typed Parquet. */
+export interface ScratchDir {
+  readonly path: string;
+  /** The absolute path of a file in this directory. */
+  file(name: string): string;
+  /** Removes the directory and everything in it. */
+  release(): Promise<void>;
+}
+
+export interface ScratchSpace {
+  create(label: string): Promise<ScratchDir>;
+}
+
+/** Local copies of immutable object-store files (versions' Parquet), fetched once and reused by reads. */
+export interface LocalFileCache {
+  /** A local path holding the object's bytes; DomainError OBJECT_STORE.NOT_FOUND when there is no such object. */
+  localPath(key: string): Promise<string>;
+}
