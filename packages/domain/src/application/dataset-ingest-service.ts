@@ -36,7 +36,7 @@ export interface DatasetIngestDeps {
   readonly scratch: ScratchSpace;
   readonly datasets: DatasetService;
   readonly ids: IdGenerator;
-  readonly proposeSchema: (sample: { readonly columns: readonly string[]; readonly rows: readonly (readonly (string | null)[])[] }) => SchemaProposal;
+  readonly proposeSchema: (sample: { readonly columns: readonly string[]; readonly rows: readonly (readonly (string | null)[])[]; readonly totalRows: number }) => SchemaProposal;
   /** Test seam for crash tests: awaited at each step. */
   readonly checkpoint?: (step: IngestStep, job: IngestJob) => Promise<void>;
   /** How long a process holds a job before the reconciler may take it over (default 30 s). */
@@ -235,7 +235,7 @@ export class DatasetIngestService {
         if (isDomainError(e) && e.code === 'DATASET.BAD_INPUT') return this.fail(reading, e);
         throw e;
       }
-      const proposal = this.deps.proposeSchema(await this.deps.engine.sampleText(text, INFERENCE_SAMPLE_ROWS));
+      const proposal = this.deps.proposeSchema({ ...(await this.deps.engine.sampleText(text, INFERENCE_SAMPLE_ROWS)), totalRows: result.rowCount });
       await this.deps.objects.putFile(keys.text, text);
       const commitNext = job.autoCommit && job.commitRequest !== null;
       const read = await this.advance(

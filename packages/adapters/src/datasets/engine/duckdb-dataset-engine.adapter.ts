@@ -32,43 +32,55 @@ export class DuckDbDatasetEngine implements DatasetEngine {
 
   constructor(private readonly options: { readonly memoryLimit?: string; readonly threads?: number; readonly tempDirectory?: string } = {}) {}
 
+  /**
+   * One conversion pass: the typed file is written first (a value that does not read becomes null there), then
+   * bad values are found by reading the text and typed files side by side (a positional join) — a present
+   * text whose typed value is null — rather than by converting everything a second time.
+   */
   async cast(input: string, schema: readonly DatasetColumn[], output: string, options: { badValues: 'fail' | 'skip'; maxProblems: number }): Promise<CastResult> {
     return this.withConnection(async (c) => {
-      const casts = schema.map(columnCast);
-      const source = `read_parquet(${sqlLiteral(input)}, file_row_number = true)`;
-      const perColumn = casts.map(
-        (cast) =>
-          `SELECT file_row_number + 1 AS row_number, ${sqlLiteral(cast.column)} AS column_name, CAST(${sqlIdentifier(cast.column)} AS VARCHAR) AS value,` +
-          ` CASE WHEN ${cast.missing} THEN 'missing' ELSE 'bad' END AS kind, ${sqlLiteral(cast.expected)} AS expected` +
-          ` FROM ${source} WHERE ${cast.bad} OR ${cast.missing}`,
-      );
-      const problemsSql = perColumn.join(' UNION ALL ');
-      const problemCount = Number((await c.runAndReadAll(`SELECT count(*) FROM (${problemsSql})`)).getRows()[0]![0]);
-      const listed = problemCount === 0 ? [] : (await c.runAndReadAll(`${problemsSql} ORDER BY row_number, column_name LIMIT ${options.maxProblems}`)).getRows();
-      const problems: CastProblem[] = listed.map(([row, column, value, kind, expected]) => ({
-        rule: 'bad-value',
-        row: Number(row),
-        column: String(column),
-        value: value === null ? '' : String(value),
-        message:
-          kind === 'missing'
-            ? `Row ${Number(row)}, column "${String(column)}": is empty but the column is required`
-            : `Row ${Number(row)}, column "${String(column)}": "${String(value)}" is not ${String(expected)}`,
-      }));
-      const totalRows = await parquetRowCount(c, input);
-      if (problemCount > 0 && options.badValues === 'fail') return { rowCount: 0, skippedRows: 0, problems, problemCount };
-      const keep = problemCount === 0 ? '' : ` WHERE NOT (${casts.map((x) => `${x.bad} OR ${x.missing}`).join(' OR ')})`;
-      const select = casts.map((x) => `CAST(${x.value} AS ${x.sqlType}) AS ${sqlIdentifier(x.column)}`).join(', ');
-      const temp = `${output}.part`;
+      const written = `${output}.typed`;
+      const kept = `${output}.part`;
+      const casts = schema.map((column) => columnCast(column));
+      const textCasts = schema.map((column) => columnCast(column, 't'));
       try {
-        await c.run(`COPY (SELECT ${select} FROM ${source}${keep}) TO ${sqlLiteral(temp)} (FORMAT parquet, COMPRESSION zstd)`);
-        await rename(temp, output);
-      } catch (e) {
-        await rm(temp, { force: true });
-        throw e;
+        const select = casts.map((x) => `CAST(${x.value} AS ${x.sqlType}) AS ${sqlIdentifier(x.column)}`).join(', ');
+        await c.run(`COPY (SELECT ${select} FROM ${parquet(input)}) TO ${sqlLiteral(written)} (FORMAT parquet, COMPRESSION zstd)`);
+        const pairs = `read_parquet(${sqlLiteral(input)}, file_row_number = true) AS t POSITIONAL JOIN read_parquet(${sqlLiteral(written)}) AS y`;
+        const badOf = (i: number) => `(${textCasts[i]!.present} AND y.${sqlIdentifier(schema[i]!.name)} IS NULL)`;
+        const missingOf = (i: number) => (schema[i]!.nullable ? 'false' : `(NOT ${textCasts[i]!.present})`);
+        const perColumn = schema.map(
+          (column, i) =>
+            `SELECT t.file_row_number + 1 AS row_number, ${sqlLiteral(column.name)} AS column_name, CAST(t.${sqlIdentifier(column.name)} AS VARCHAR) AS value,` +
+            ` CASE WHEN ${missingOf(i)} THEN 'missing' ELSE 'bad' END AS kind, ${sqlLiteral(casts[i]!.expected)} AS expected FROM ${pairs} WHERE ${badOf(i)} OR ${missingOf(i)}`,
+        );
+        const problemsSql = perColumn.join(' UNION ALL ');
+        const problemCount = Number((await c.runAndReadAll(`SELECT count(*) FROM (${problemsSql})`)).getRows()[0]![0]);
+        const listed = problemCount === 0 ? [] : (await c.runAndReadAll(`${problemsSql} ORDER BY row_number, column_name LIMIT ${options.maxProblems}`)).getRows();
+        const problems: CastProblem[] = listed.map(([row, column, value, kind, expected]) => ({
+          rule: 'bad-value',
+          row: Number(row),
+          column: String(column),
+          value: value === null ? '' : String(value),
+          message:
+            kind === 'missing'
+              ? `Row ${Number(row)}, column "${String(column)}": is empty but the column is required`
+              : `Row ${Number(row)}, column "${String(column)}": "${String(value)}" is not ${String(expected)}`,
+        }));
+        const totalRows = await parquetRowCount(c, input);
+        if (problemCount > 0 && options.badValues === 'fail') return { rowCount: 0, skippedRows: 0, problems, problemCount };
+        if (problemCount === 0) await rename(written, output);
+        else {
+          const anyBad = schema.map((_, i) => `${badOf(i)} OR ${missingOf(i)}`).join(' OR ');
+          await c.run(`COPY (SELECT y.* FROM ${pairs} WHERE NOT (${anyBad})) TO ${sqlLiteral(kept)} (FORMAT parquet, COMPRESSION zstd)`);
+          await rename(kept, output);
+        }
+        const rowCount = await parquetRowCount(c, output);
+        return { rowCount, skippedRows: totalRows - rowCount, problems, problemCount };
+      } finally {
+        await rm(written, { force: true });
+        await rm(kept, { force: true });
       }
-      const rowCount = await parquetRowCount(c, output);
-      return { rowCount, skippedRows: totalRows - rowCount, problems, problemCount };
     });
   }
 

@@ -4,8 +4,8 @@ import type { ColumnFormat, DatasetColumn } from '../dataset/dataset-schema';
 /**
  * The SQL that casts a column of text (the reader's output) to its committed type. Generated only from a
  * validated DatasetColumn: names become quoted identifiers, tokens and formats quoted literals — no user text
- * is ever pasted into SQL as code. Every conversion is a TRY_ form, so one bad value never aborts the query;
- * instead `bad` says which values did not convert, for the report.
+ * is ever pasted into SQL as code. Every conversion is a TRY_ form, so one bad value never aborts the query: it
+ * reads as null, and a present text whose typed value is null is what the report lists.
  */
 export interface ColumnCast {
   readonly column: string;
@@ -13,10 +13,8 @@ export interface ColumnCast {
   readonly sqlType: string;
   /** The typed value (NULL for a missing value). */
   readonly value: string;
-  /** True for a value that is present but does not read as the type. */
-  readonly bad: string;
-  /** True for a missing value in a required column. */
-  readonly missing: string;
+  /** True when the text holds a value (not missing, empty or a null token). */
+  readonly present: string;
   /** How the report describes what was expected: `a decimal(10,2) (decimal separator ",")`. */
   readonly expected: string;
 }
@@ -33,8 +31,9 @@ const PHONE = '^\\+?[0-9][0-9 ()./-]{4,22}[0-9]$';
 const LAT_LON = '^\\s*(-?[0-9]+(\\.[0-9]+)?)\\s*[,;]\\s*(-?[0-9]+(\\.[0-9]+)?)\\s*$';
 const WKT_POINT = '^(?i)\\s*POINT\\s*\\(\\s*(-?[0-9]+(\\.[0-9]+)?)\\s+(-?[0-9]+(\\.[0-9]+)?)\\s*\\)\\s*$';
 
-export function columnCast(column: DatasetColumn): ColumnCast {
-  const raw = sqlIdentifier(column.name);
+/** `table`: the alias the text column is read through (`t` gives `t."name"`), when the query joins two tables. */
+export function columnCast(column: DatasetColumn, table?: string): ColumnCast {
+  const raw = (table ? `${table}.` : '') + sqlIdentifier(column.name);
   const text = `trim(${raw})`;
   const nullTokens = (column.format.nullTokens ?? []).map((t) => t.toLowerCase());
   const present = `(${raw} IS NOT NULL AND ${text} <> ''${nullTokens.length ? ` AND lower(${text}) NOT IN ${sqlList(nullTokens)}` : ''})`;
@@ -42,9 +41,10 @@ export function columnCast(column: DatasetColumn): ColumnCast {
   return {
     column: column.name,
     sqlType: conversion.sqlType,
-    value: `CASE WHEN ${present} THEN ${conversion.value} END`,
-    bad: `(${present} AND (${conversion.value} IS NULL${conversion.check ? ` OR NOT (${conversion.check})` : ''}))`,
-    missing: column.nullable ? 'false' : `(NOT ${present})`,
+    // A value that fails its semantic check (an email without @) is null here, so the typed column alone tells
+    // which present values did not read.
+    value: conversion.check ? `CASE WHEN ${present} AND (${conversion.check}) THEN ${conversion.value} END` : `CASE WHEN ${present} THEN ${conversion.value} END`,
+    present,
     expected: conversion.expected,
   };
 }

@@ -9,7 +9,7 @@ describe('the cast compiler', () => {
     const cast = columnCast(ZDatasetColumn.parse({ name: 'x"; DROP TABLE t; --', dataType: 'boolean', format: { trueTokens: ["o'k"], nullTokens: ["n'a"] } }));
     expect(cast.value).toContain('"x""; DROP TABLE t; --"');
     expect(cast.value).toContain("'o''k'");
-    expect(cast.bad).toContain("'n''a'");
+    expect(cast.present).toContain("'n''a'");
   });
 
   it('refuses formats with quotes before they reach the compiler', () => {
@@ -27,8 +27,7 @@ describe('the cast compiler', () => {
     expect(expected({ dataType: 'timestamp' })).toBe('a timestamp (ISO 8601)');
   });
 
-  it('a required column reports missing values; an optional one never does', () => {
-    expect(columnCast(ZDatasetColumn.parse({ name: 'c', dataType: 'string', nullable: true })).missing).toBe('false');
-    expect(columnCast(ZDatasetColumn.parse({ name: 'c', dataType: 'string', nullable: false })).missing).toMatch(/^\(NOT /);
+  it('reads the text through a table alias when the query joins two files', () => {
+    expect(columnCast(ZDatasetColumn.parse({ name: 'c', dataType: 'integer' }), 't').present).toBe('(t."c" IS NOT NULL AND trim(t."c") <> \'\')');
   });
 });

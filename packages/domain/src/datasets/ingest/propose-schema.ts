@@ -10,12 +10,26 @@ import { markersOf } from '../inference/recognisers/money.recogniser';
  * section, Korean 오전/오후), or a date whose day/month order is ambiguous, is proposed as text with the
  * reason, for the user to settle at review rather than guessed.
  */
-export function proposeDatasetSchema(sample: { readonly columns: readonly string[]; readonly rows: readonly (readonly (string | null)[])[] }): {
+export function proposeDatasetSchema(sample: {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly (string | null)[])[];
+  /** Rows in the whole file; more than the sample holds means values the sample did not see may exist. */
+  readonly totalRows?: number;
+}): {
   schema: DatasetColumn[];
   details: TableProposal;
 } {
   const details = inferTable(sample.columns, sample.rows);
-  return { schema: details.columns.map(columnFromProposal), details };
+  const partial = sample.totalRows !== undefined && sample.totalRows > sample.rows.length;
+  return {
+    schema: details.columns.map((proposal) => {
+      const column = columnFromProposal(proposal);
+      // An enum read from a sample would refuse the first value the sample missed: propose text, and leave the
+      // enum for the reviewer to choose (inference lists it as the proposal in its details).
+      return partial && typeof column.dataType === 'object' && column.dataType.type === 'enum' ? { ...column, dataType: 'string' } : column;
+    }),
+    details,
+  };
 }
 
 export function columnFromProposal(proposal: ColumnProposal): DatasetColumn {

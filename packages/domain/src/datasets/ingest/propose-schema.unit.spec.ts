@@ -16,6 +16,12 @@ describe('date patterns as strptime', () => {
 const DEFAULT_TOKENS = ['null', 'n/a', '-'];
 
 describe('the proposed schema', () => {
+  it('proposes text rather than an enum when the sample is only part of the file', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [['KR', 'US', 'DE'][i % 3]!]);
+    expect(proposeDatasetSchema({ columns: ['country'], rows }).schema[0]!.dataType).toEqual({ type: 'enum', values: ['KR', 'DE', 'US'] });
+    expect(proposeDatasetSchema({ columns: ['country'], rows, totalRows: 1_000_000 }).schema[0]!.dataType).toBe('string');
+  });
+
   it('leaves ISO 8601 dates and timestamps to the native cast, zones included', () => {
     const { schema } = proposeDatasetSchema({
       columns: ['at', 'local'],
