@@ -53,7 +53,7 @@ async function main() {
   const rows = [];
   for (const size of SIZES) {
     const page = await context.newPage();
-    await page.goto(`/ontology/graph-bench?types=${size.types}&links=${size.links}`);
+    await page.goto(`/dev/bench/ontology-graph?types=${size.types}&links=${size.links}`);
     await page.waitForFunction(() => (window as BenchWindow).__graphBench !== undefined, null, { timeout: 300_000 });
     const timing = (await page.evaluate(() => (window as BenchWindow).__graphBench))!;
     await settle(page);
