@@ -153,7 +153,8 @@ function GraphCanvas({ objectTypes, interfaces, implementsEdges, linkTypes, sele
     [selection],
   );
   const onNodeClick = useCallback((_: unknown, node: OntologyFlowNode) => pick(node.id), [pick]);
-  const onNodeDoubleClick = useCallback((_: unknown, node: OntologyFlowNode) => onOpen?.(node.id), [onOpen]);
+  const open = useCallback((id: string) => onOpen?.(id), [onOpen]);
+  const onNodeDoubleClick = useCallback((_: unknown, node: OntologyFlowNode) => open(node.id), [open]);
   const onPaneClick = useCallback(() => selection.set(null), [selection]);
 
   return (
@@ -207,7 +208,7 @@ function GraphCanvas({ objectTypes, interfaces, implementsEdges, linkTypes, sele
               <EdgeLayer edges={edges} labelled={model.labelsPlaced} />
               <EmphasisedEdges edgesById={edgesById} />
             </ViewportPortal>
-            {layout ? <OverviewLabels model={model} layout={layout} onPick={pick} /> : null}
+            {layout ? <OverviewLabels model={model} layout={layout} onPick={pick} onOpen={open} /> : null}
             <GraphMinimap nodes={nodes} colourOf={minimapColour} />
             <Controls showInteractive={false} fitViewOptions={{ ...FIT, duration: 300 }} />
           </ReactFlow>

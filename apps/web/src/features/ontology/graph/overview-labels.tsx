@@ -14,7 +14,7 @@ const STEPS_PER_DOUBLING = 4;
 const zoomStep = (s: ReactFlowState) => Math.floor(Math.log2(s.transform[2]) * STEPS_PER_DOUBLING);
 
 /** Zoomed out: readable names for the types that have room, and a count of those that have not. */
-export function OverviewLabels({ model, layout, onPick }: { model: GraphModel; layout: GraphLayout; onPick: (id: string) => void }) {
+export function OverviewLabels({ model, layout, onPick, onOpen }: { model: GraphModel; layout: GraphLayout; onPick: (id: string) => void; onOpen: (id: string) => void }) {
   const far = useLod() === 'far';
   const zoom = 2 ** (useStore(zoomStep) / STEPS_PER_DOUBLING);
   const store = useEmphasisStore();
@@ -29,7 +29,7 @@ export function OverviewLabels({ model, layout, onPick }: { model: GraphModel; l
       <ViewportPortal>
         <div className="og-overview" style={{ '--og-label-scale': 1 / zoom } as CSSProperties}>
           {placed.map((label) => (
-            <Pill key={label.id} label={label} emphasis={emphasisOf(label.id)} onPick={onPick} />
+            <Pill key={label.id} label={label} emphasis={emphasisOf(label.id)} onPick={onPick} onOpen={onOpen} />
           ))}
         </div>
       </ViewportPortal>
@@ -43,8 +43,8 @@ export function OverviewLabels({ model, layout, onPick }: { model: GraphModel; l
   );
 }
 
-/** A click picks the type as a click on its box would: the pill covers the box and its neighbours. */
-const Pill = memo(function Pill({ label, emphasis, onPick }: { label: OverviewLabel; emphasis: NodeEmphasis; onPick: (id: string) => void }) {
+/** Clicks act as they would on the type's box, which the pill covers (with some of its neighbours). */
+const Pill = memo(function Pill({ label, emphasis, onPick, onOpen }: { label: OverviewLabel; emphasis: NodeEmphasis; onPick: (id: string) => void; onOpen: (id: string) => void }) {
   const style = { left: label.centre.x, top: label.centre.y, '--og-color': label.color ?? undefined } as CSSProperties;
   return (
     <div
@@ -53,6 +53,7 @@ const Pill = memo(function Pill({ label, emphasis, onPick }: { label: OverviewLa
       style={style}
       title={`${label.name}: ${label.links} ${label.links === 1 ? 'link' : 'links'}`}
       onClick={() => onPick(label.id)}
+      onDoubleClick={() => onOpen(label.id)}
     >
       <span className="og-pill-name">{label.name}</span>
       <span className="og-pill-count">{label.links}</span>
