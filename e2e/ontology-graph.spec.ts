@@ -4,7 +4,7 @@ import { signIn } from './support/sign-in';
 
 // The graph bench page draws a generated ontology (apps/web/src/features/ontology/graph/bench-ontology.ts):
 // at 12 types and 16 links, Vessel (ot_0000) and Port (ot_0006) are linked to each other and Port to nothing else.
-const SMALL = '/ontology/graph-bench?types=12&links=16';
+const SMALL = '/dev/bench/ontology-graph?types=12&links=16';
 const VESSEL = 'ot_0000';
 const PORT = 'ot_0006';
 
@@ -60,7 +60,7 @@ test('the ontology graph lays out, finds and zooms to a type, lights up its neig
 
 test('the ontology graph says so when there is nothing to draw', async ({ page, context }) => {
   await signIn(context.request);
-  await page.goto('/ontology/graph-bench?types=0&links=0');
+  await page.goto('/dev/bench/ontology-graph?types=0&links=0');
   await expect(page.getByText('No object types to draw')).toBeVisible();
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
 });

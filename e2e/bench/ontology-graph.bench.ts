@@ -6,12 +6,16 @@
  *
  *   E2E_BASE_URL   the running workbench (default http://127.0.0.1:3000)
  *   GRAPH_SIZES    types:links pairs, comma-separated (default 12:16,100:200,500:1000)
+ *   GRAPH_TRACE=1  also records a Chrome trace of each pan/zoom (trace-<types>-<view>.json beside the
+ *                  screenshots) and prints where its CPU time went; tracing costs frames, so the frame
+ *                  rates of such a run are not comparable
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { traceCpu } from './chrome-trace';
 
 interface BenchWindow {
   __graphBench?: { types: number; links: number; nodes: number; edges: number; layoutMs: number; renderMs: number; readyAt: number };
@@ -34,6 +38,7 @@ const SIZES = (process.env.GRAPH_SIZES ?? '12:16,100:200,500:1000').split(',').m
 });
 const OUT_DIR = fileURLToPath(new URL('../artifacts/ontology-graph/', import.meta.url));
 const MEASURE_MS = 3000;
+const TRACE = process.env.GRAPH_TRACE === '1';
 // The generated ontology's first type, a hub of the shipping domain (see bench-ontology.ts).
 const HUB = 'Vessel';
 
@@ -53,13 +58,13 @@ async function main() {
   const rows = [];
   for (const size of SIZES) {
     const page = await context.newPage();
-    await page.goto(`/ontology/graph-bench?types=${size.types}&links=${size.links}`);
+    await page.goto(`/dev/bench/ontology-graph?types=${size.types}&links=${size.links}`);
     await page.waitForFunction(() => (window as BenchWindow).__graphBench !== undefined, null, { timeout: 300_000 });
     const timing = (await page.evaluate(() => (window as BenchWindow).__graphBench))!;
     await settle(page);
     await page.screenshot({ path: join(OUT_DIR, `graph-${size.types}-overview.png`) });
     const idle = await frameStats(page, async () => void (await page.waitForTimeout(1000)));
-    const overview = await frameStats(page, () => panAndZoom(page));
+    const overview = await frameStats(page, () => panAndZoom(page, browser, `${size.types}-overview`));
 
     // Find the hub with the search box, which selects it, zooms to it and lights up its neighbours.
     await page.keyboard.press('/');
@@ -67,7 +72,7 @@ async function main() {
     await page.keyboard.press('Enter');
     await settle(page);
     await page.screenshot({ path: join(OUT_DIR, `graph-${size.types}-selected.png`) });
-    const zoomedIn = await frameStats(page, () => panAndZoom(page));
+    const zoomedIn = await frameStats(page, () => panAndZoom(page, browser, `${size.types}-zoomed-in`));
     await page.close();
 
     const row = { ...size, layoutMs: timing.layoutMs, renderMs: timing.renderMs, readyAt: timing.readyAt, idle, overview, zoomedIn };
@@ -125,7 +130,13 @@ async function frameStats(page: Page, act: () => Promise<void>): Promise<FrameSt
 }
 
 /** Drags the canvas around a square and zooms in and out with the wheel for MEASURE_MS, ending where it began. */
-async function panAndZoom(page: Page) {
+async function panAndZoom(page: Page, browser: Browser, name: string) {
+  if (!TRACE) return drive(page);
+  const cpu = await traceCpu(browser, page, join(OUT_DIR, `trace-${name}.json`), () => drive(page));
+  console.log(`CPU ${name} (thread ms): ${Object.entries(cpu).map(([figure, value]) => `${figure.replace(/Ms$/, '')} ${Math.round(value)}`).join(', ')}`);
+}
+
+async function drive(page: Page) {
   const box = (await page.locator('.og-root').boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;

@@ -6,33 +6,34 @@ import type { GraphModel } from './graph-model';
 export type NodeEmphasis = 'selected' | 'neighbour' | null;
 
 /**
- * Which nodes and edges stand out around the selection. Nodes and edges subscribe to their own answer, so a
- * new selection re-renders the few that change instead of every node of a large graph (everything else is
- * dimmed by one attribute on the graph's root).
+ * Which nodes and edges stand out around the selection. Each node subscribes to its own answer, so a new
+ * selection re-renders the few that change instead of every node of a large graph (everything else is
+ * dimmed by one attribute on the graph's root); the emphasised edges are drawn again in a layer of their own.
  */
 export interface EmphasisStore {
   select(id: string | null, model: GraphModel): void;
   selectedId(): string | null;
   nodeEmphasis(id: string): NodeEmphasis;
-  edgeEmphasised(id: string): boolean;
+  /** The selection's edges; the same array until the selection changes. */
+  emphasisedEdges(): readonly string[];
   subscribe(listener: () => void): () => void;
 }
 
 export function createEmphasisStore(): EmphasisStore {
   let selected: string | null = null;
   let neighbours: ReadonlySet<string> = new Set();
-  let edges: ReadonlySet<string> = new Set();
+  let edges: readonly string[] = [];
   const listeners = new Set<() => void>();
   return {
     select(id, model) {
       selected = id !== null && model.neighbours.has(id) ? id : null;
       neighbours = selected ? (model.neighbours.get(selected) ?? new Set()) : new Set();
-      edges = new Set(selected ? model.incidentEdges.get(selected) : []);
+      edges = (selected ? model.incidentEdges.get(selected) : undefined) ?? [];
       for (const listener of listeners) listener();
     },
     selectedId: () => selected,
     nodeEmphasis: (id) => (id === selected ? 'selected' : neighbours.has(id) ? 'neighbour' : null),
-    edgeEmphasised: (id) => edges.has(id),
+    emphasisedEdges: () => edges,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -42,7 +43,7 @@ export function createEmphasisStore(): EmphasisStore {
 
 export const EmphasisContext = createContext<EmphasisStore | null>(null);
 
-function useEmphasisStore(): EmphasisStore {
+export function useEmphasisStore(): EmphasisStore {
   const store = useContext(EmphasisContext);
   if (!store) throw new Error('Graph nodes and edges render inside <OntologyGraph>, which provides their emphasis.');
   return store;
@@ -51,11 +52,5 @@ function useEmphasisStore(): EmphasisStore {
 export function useNodeEmphasis(id: string): NodeEmphasis {
   const store = useEmphasisStore();
   const get = useCallback(() => store.nodeEmphasis(id), [store, id]);
-  return useSyncExternalStore(store.subscribe, get, get);
-}
-
-export function useEdgeEmphasised(id: string): boolean {
-  const store = useEmphasisStore();
-  const get = useCallback(() => store.edgeEmphasised(id), [store, id]);
   return useSyncExternalStore(store.subscribe, get, get);
 }

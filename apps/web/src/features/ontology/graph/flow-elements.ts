@@ -1,4 +1,4 @@
-import { Position, type Edge, type Node } from '@xyflow/react';
+import type { Node } from '@xyflow/react';
 import { arrowHead, midpoint, roundedPath } from './edge-path';
 import type { GraphLayout, Point } from './elk-layout';
 import { LABEL_HEIGHT, labelWidth, type GraphModel, type ModelNode } from './graph-model';
@@ -8,15 +8,16 @@ export type ObjectTypeFlowNode = Node<{ objectType: GraphObjectType }, 'objectTy
 export type InterfaceFlowNode = Node<{ iface: GraphInterface }, 'interface'>;
 export type OntologyFlowNode = ObjectTypeFlowNode | InterfaceFlowNode;
 
-// A type alias, not an interface: React Flow's data must be assignable to Record<string, unknown>.
-export type EdgeGeometry = {
+export interface EdgeGeometry {
   path: string;
   arrow: string;
   labelCentre: Point;
-};
-export type LinkFlowEdge = Edge<{ link: GraphLinkType; labelWidth: number } & EdgeGeometry, 'link'>;
-export type ImplementsFlowEdge = Edge<EdgeGeometry, 'implements'>;
-export type OntologyFlowEdge = LinkFlowEdge | ImplementsFlowEdge;
+}
+/**
+ * An edge as the graph draws it itself (edge-layer.tsx), not as a React Flow edge: its route is fixed by the
+ * layout, so nothing about it has to follow the viewport or the nodes.
+ */
+export type EdgeShape = ({ kind: 'link'; id: string; link: GraphLinkType; labelWidth: number } | { kind: 'implements'; id: string }) & EdgeGeometry;
 
 // The graph is read, not edited: nothing is dragged, connected or selected through React Flow's own state,
 // so a selection never replaces these objects (see emphasis-store.ts).
@@ -27,23 +28,21 @@ export function toFlowNodes(model: GraphModel, layout: GraphLayout): OntologyFlo
   return model.nodes.flatMap((n): OntologyFlowNode[] => {
     const position = layout.positions.get(n.id);
     if (!position) return [];
-    const box = { id: n.id, position, width: n.width, height: n.height, ...knownGeometry(n), ...READ_ONLY };
+    // The size is fixed, so React Flow is told it instead of measuring 500 nodes before it can draw.
+    const box = { id: n.id, position, width: n.width, height: n.height, measured: { width: n.width, height: n.height }, ...READ_ONLY };
     return n.kind === 'objectType' ? [{ ...box, type: 'objectType', data: { objectType: n.objectType } }] : [{ ...box, type: 'interface', data: { iface: n.iface } }];
   });
 }
 
-export function toFlowEdges(model: GraphModel, layout: GraphLayout): OntologyFlowEdge[] {
+export function toEdgeShapes(model: GraphModel, layout: GraphLayout): EdgeShape[] {
   const nodesById = new Map(model.nodes.map((n) => [n.id, n]));
   const stacking = stackParallelLabels(model);
-  return model.edges.flatMap((e): OntologyFlowEdge[] => {
+  return model.edges.flatMap((e): EdgeShape[] => {
     const route = layout.routes.get(e.id);
     const points = route?.points ?? straightRoute(nodesById.get(e.source), nodesById.get(e.target), layout);
     if (!points) return [];
     const geometry: EdgeGeometry = { path: roundedPath(points), arrow: arrowHead(points), labelCentre: route?.labelCentre ?? stacked(midpoint(points), stacking.get(e.id)) };
-    const base = { id: e.id, source: e.source, target: e.target, ...READ_ONLY };
-    return e.kind === 'link'
-      ? [{ ...base, type: 'link', data: { link: e.link, labelWidth: e.label?.width ?? labelWidth(e.link), ...geometry } }]
-      : [{ ...base, type: 'implements', data: geometry }];
+    return e.kind === 'link' ? [{ kind: 'link', id: e.id, link: e.link, labelWidth: e.label?.width ?? labelWidth(e.link), ...geometry }] : [{ kind: 'implements', id: e.id, ...geometry }];
   });
 }
 
@@ -67,20 +66,6 @@ function stackParallelLabels(model: GraphModel): Map<string, number> {
 
 function stacked(centre: Point, offset: number | undefined): Point {
   return offset ? { x: centre.x, y: centre.y + offset } : centre;
-}
-
-/**
- * Sizes and handle positions are fixed, so React Flow is told them instead of measuring 500 nodes before it
- * can draw the first edge (the same data it takes for server rendering).
- */
-function knownGeometry(n: ModelNode): Pick<Node, 'measured' | 'handles'> {
-  return {
-    measured: { width: n.width, height: n.height },
-    handles: [
-      { type: 'target', position: Position.Left, x: 0, y: n.height / 2, width: 1, height: 1 },
-      { type: 'source', position: Position.Right, x: n.width - 1, y: n.height / 2, width: 1, height: 1 },
-    ],
-  };
 }
 
 /** Centre to centre, for an edge the layout has not routed (it arrived while a new layout was running). */

@@ -38,7 +38,7 @@ export function GraphBench({ types, links, seed }: { types: number; links: numbe
   return (
     <>
       <PageHeader
-        section="Ontology"
+        section="Developer bench"
         title="Graph bench"
         description={`A generated ontology of ${types.toLocaleString('en')} object types and ${links.toLocaleString('en')} link types (seed ${seed}); set ?types=&links=&seed= to change it.`}
         actions={

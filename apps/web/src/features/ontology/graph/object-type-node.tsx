@@ -1,14 +1,21 @@
 'use client';
 
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { memo, type CSSProperties } from 'react';
 import { useNodeEmphasis } from './emphasis-store';
 import type { ObjectTypeFlowNode } from './flow-elements';
+import { NODE_SIZE } from './graph-model';
+import { NodeMeta, NodeName, statusWidth } from './node-text';
 import type { GraphObjectType } from './ontology-graph.types';
+
+// What .og-node leaves for the text beside the tile: borders, padding, the tile and the gap after it.
+const TEXT_WIDTH = NODE_SIZE.objectType.width - 2 - 18 - 24 - 8;
+const GAP = 8;
 
 /** One object type: colour, name, API name, property count and key; the level of detail follows the zoom (CSS). */
 export const ObjectTypeNode = memo(function ObjectTypeNode({ id, data: { objectType: t } }: NodeProps<ObjectTypeFlowNode>) {
   const emphasis = useNodeEmphasis(id);
+  const status = t.status === 'active' ? null : t.status === 'experimental' ? 'exp' : 'depr';
   return (
     <div
       className="og-node og-object"
@@ -17,25 +24,14 @@ export const ObjectTypeNode = memo(function ObjectTypeNode({ id, data: { objectT
       style={t.color ? ({ '--og-color': t.color } as CSSProperties) : undefined}
       title={describe(t)}
     >
-      <Handle type="target" position={Position.Left} isConnectable={false} className="og-handle" />
       <span className="og-tile" aria-hidden>
         {glyph(t)}
       </span>
       <span className="og-text">
-        <span className="og-name">{t.displayName}</span>
-        <span className="og-meta">
-          <code>{t.apiName}</code> · {t.propertyCount} {t.propertyCount === 1 ? 'prop' : 'props'} ·{' '}
-          {t.primaryKey ? (
-            <>
-              key <code>{t.primaryKey}</code>
-            </>
-          ) : (
-            'no key'
-          )}
-        </span>
+        <NodeName name={t.displayName} width={status ? TEXT_WIDTH - statusWidth(status, GAP) : TEXT_WIDTH} weight="bold" />
+        <NodeMeta parts={metaParts(t)} width={TEXT_WIDTH} />
       </span>
-      {t.status === 'active' ? null : <span className="og-status">{t.status === 'experimental' ? 'exp' : 'depr'}</span>}
-      <Handle type="source" position={Position.Right} isConnectable={false} className="og-handle" />
+      {status ? <span className="og-status">{status}</span> : null}
     </div>
   );
 });
@@ -44,6 +40,11 @@ export const ObjectTypeNode = memo(function ObjectTypeNode({ id, data: { objectT
 function glyph(t: GraphObjectType): string {
   if (t.icon && [...t.icon].length <= 2) return t.icon;
   return (t.displayName.trim()[0] ?? t.apiName[0] ?? '?').toUpperCase();
+}
+
+function metaParts(t: GraphObjectType): string[] {
+  const props = ` · ${t.propertyCount} ${t.propertyCount === 1 ? 'prop' : 'props'} · `;
+  return t.primaryKey ? [t.apiName, `${props}key `, t.primaryKey] : [t.apiName, `${props}no key`];
 }
 
 function describe(t: GraphObjectType): string {

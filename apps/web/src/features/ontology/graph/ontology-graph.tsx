@@ -2,43 +2,33 @@
 
 import '@xyflow/react/dist/style.css';
 import './ontology-graph.css';
-import {
-  Controls,
-  MiniMap,
-  ReactFlow,
-  ReactFlowProvider,
-  useNodesInitialized,
-  useReactFlow,
-  useStore,
-  type EdgeTypes,
-  type NodeTypes,
-  type ReactFlowState,
-} from '@xyflow/react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { Controls, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow, ViewportPortal, type NodeTypes } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Callout } from '@/components/ui/callout';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useHotkey } from '@/lib/use-hotkey';
+import { EdgeLayer, EmphasisedEdges } from './edge-layer';
 import { createEmphasisStore, EmphasisContext } from './emphasis-store';
-import { toFlowEdges, toFlowNodes, type OntologyFlowEdge, type OntologyFlowNode } from './flow-elements';
+import { toEdgeShapes, toFlowNodes, type OntologyFlowNode } from './flow-elements';
+import { GraphMinimap } from './graph-minimap';
 import { GraphToolbar } from './graph-toolbar';
 import { buildGraphModel, type GraphModel } from './graph-model';
 import { ARROW_DIRECTIONS, neighbourTowards } from './graph-navigation';
 import { searchTypes } from './graph-search';
 import { InterfaceNode } from './interface-node';
-import { ImplementsEdge, LinkEdge } from './link-edge';
+import { LevelOfDetail } from './level-of-detail';
 import { ObjectTypeNode } from './object-type-node';
 import type { OntologyGraphProps } from './ontology-graph.types';
+import { OverviewLabels } from './overview-labels';
 import { useGraphLayout, type LayoutState } from './use-graph-layout';
 
 export type * from './ontology-graph.types';
 
 // At module scope so React Flow never sees new component types (which would remount every node).
 const nodeTypes = { objectType: ObjectTypeNode, interface: InterfaceNode } satisfies NodeTypes;
-const edgeTypes = { link: LinkEdge, implements: ImplementsEdge } satisfies EdgeTypes;
 
 const MIN_ZOOM = 0.02;
-const MINIMAP_SIZE = { width: 168, height: 112 };
 const MAX_ZOOM = 2;
 const ZOOM_TO_TYPE = 1.1;
 const FIT_PADDING = 0.06;
@@ -73,7 +63,8 @@ function GraphCanvas({ objectTypes, interfaces, implementsEdges, linkTypes, sele
   const layoutState = useGraphLayout(model, rootRef);
   const layout = layoutState.status === 'ready' ? layoutState.layout : layoutState.status === 'laying-out' ? (layoutState.previous?.layout ?? null) : null;
   const nodes = useMemo(() => (layout ? toFlowNodes(model, layout) : []), [model, layout]);
-  const edges = useMemo(() => (layout ? toFlowEdges(model, layout) : []), [model, layout]);
+  const edges = useMemo(() => (layout ? toEdgeShapes(model, layout) : []), [model, layout]);
+  const edgesById = useMemo(() => new Map(edges.map((e) => [e.id, e])), [edges]);
   const nodesById = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
 
   const searchRef = useRef<HTMLInputElement>(null);
@@ -82,7 +73,6 @@ function GraphCanvas({ objectTypes, interfaces, implementsEdges, linkTypes, sele
   const [store] = useState(createEmphasisStore);
   useEffect(() => store.select(selection.id, model), [store, selection.id, model]);
   const focused = selection.id !== null && model.neighbours.has(selection.id);
-  const edgesOnTop = useMemo(() => raiseIncidentEdges(edges, focused ? model.incidentEdges.get(selection.id!) : undefined), [edges, focused, model, selection.id]);
 
   const centreOf = useCallback(
     (id: string) => {
@@ -155,14 +145,16 @@ function GraphCanvas({ objectTypes, interfaces, implementsEdges, linkTypes, sele
   useRenderedTiming(layoutState, model, onRendered);
 
   const search = useCallback((query: string) => searchTypes(model, query), [model]);
-  const onNodeClick = useCallback(
-    (_: unknown, node: OntologyFlowNode) => {
-      selection.set(node.id);
+  const pick = useCallback(
+    (id: string) => {
+      selection.set(id);
       rootRef.current?.focus({ preventScroll: true });
     },
     [selection],
   );
-  const onNodeDoubleClick = useCallback((_: unknown, node: OntologyFlowNode) => onOpen?.(node.id), [onOpen]);
+  const onNodeClick = useCallback((_: unknown, node: OntologyFlowNode) => pick(node.id), [pick]);
+  const open = useCallback((id: string) => onOpen?.(id), [onOpen]);
+  const onNodeDoubleClick = useCallback((_: unknown, node: OntologyFlowNode) => open(node.id), [open]);
   const onPaneClick = useCallback(() => selection.set(null), [selection]);
 
   return (
@@ -180,7 +172,6 @@ function GraphCanvas({ objectTypes, interfaces, implementsEdges, linkTypes, sele
           ref={rootRef}
           className="og-root relative min-h-0 flex-1 outline-none"
           data-focus={focused || undefined}
-          data-labels={model.labelsPlaced ? 'placed' : 'free'}
           role="group"
           aria-label="Ontology graph"
           aria-describedby="og-keys"
@@ -192,9 +183,7 @@ function GraphCanvas({ objectTypes, interfaces, implementsEdges, linkTypes, sele
           </p>
           <ReactFlow<OntologyFlowNode>
             nodes={nodes}
-            edges={edgesOnTop}
             nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
             onNodeClick={onNodeClick}
             onNodeDoubleClick={onNodeDoubleClick}
             onPaneClick={onPaneClick}
@@ -215,7 +204,12 @@ function GraphCanvas({ objectTypes, interfaces, implementsEdges, linkTypes, sele
             multiSelectionKeyCode={null}
           >
             <LevelOfDetail target={rootRef} />
-            <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} maskColor="rgb(244 244 245 / 0.7)" className="og-minimap" style={MINIMAP_SIZE} />
+            <ViewportPortal>
+              <EdgeLayer edges={edges} labelled={model.labelsPlaced} />
+              <EmphasisedEdges edgesById={edgesById} />
+            </ViewportPortal>
+            {layout ? <OverviewLabels model={model} layout={layout} onPick={pick} onOpen={open} /> : null}
+            <GraphMinimap nodes={nodes} colourOf={minimapColour} />
             <Controls showInteractive={false} fitViewOptions={{ ...FIT, duration: 300 }} />
           </ReactFlow>
           {layoutState.status === 'laying-out' && !layoutState.previous ? (
@@ -253,21 +247,6 @@ function useSelection(selectedId: string | null | undefined, onSelect: ((id: str
   return useMemo(() => ({ id, set }), [id, set]);
 }
 
-type Lod = 'far' | 'mid' | 'near';
-const lodOf = (s: ReactFlowState): Lod => (s.transform[2] < 0.35 ? 'far' : s.transform[2] < 0.75 ? 'mid' : 'near');
-
-/**
- * Puts the zoom band on the graph's root as `data-lod`, so CSS alone simplifies nodes and edges when zoomed
- * out: crossing a band re-renders nothing, and panning or zooming within one changes nothing at all.
- */
-function LevelOfDetail({ target }: { target: RefObject<HTMLDivElement | null> }) {
-  const lod = useStore(lodOf);
-  useLayoutEffect(() => {
-    target.current?.setAttribute('data-lod', lod);
-  }, [lod, target]);
-  return null;
-}
-
 function useRenderedTiming(layoutState: LayoutState, model: GraphModel, onRendered: OntologyGraphProps['onRendered']) {
   const initialised = useNodesInitialized();
   const reported = useRef<string | null>(null);
@@ -298,16 +277,6 @@ function summarise(model: GraphModel, objectTypeCount: number): string {
     `${links.toLocaleString('en')} link ${links === 1 ? 'type' : 'types'}`,
     ...(interfaces > 0 ? [`${interfaces} ${interfaces === 1 ? 'interface' : 'interfaces'}`] : []),
   ].join(' · ');
-}
-
-/**
- * The selection's links drawn over everything else, so their names are not hidden under other links. Only
- * those few edge objects are replaced; React Flow keeps the rest as they were.
- */
-function raiseIncidentEdges(edges: OntologyFlowEdge[], incident: readonly string[] | undefined): OntologyFlowEdge[] {
-  if (!incident || incident.length === 0) return edges;
-  const raise = new Set(incident);
-  return edges.map((e) => (raise.has(e.id) ? { ...e, zIndex: 1 } : e));
 }
 
 function minimapColour(node: OntologyFlowNode): string {
