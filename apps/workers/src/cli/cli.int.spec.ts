@@ -87,7 +87,7 @@ function cliOnEachStack(name: string, embedded: boolean, makeStack: () => Stack)
       const shown = await spice(stack.env, 'dlq', 'show', HANDLER, lettersA[0]!.eventId);
       expect(shown.code, shown.stderr).toBe(0);
       expect(shown.stdout).toContain(`Dead letter ${lettersA[0]!.eventId} of ${HANDLER}`);
-      expect(shown.stdout).toMatch(/event type\s+ObjectTypeDefined \(schema v2\)/);
+      expect(shown.stdout).toMatch(/event type\s+ObjectTypeDefined \(schema v3\)/);
       expect(shown.stdout).toMatch(/attempts\s+3/);
       expect(shown.stdout).toMatch(/last error\s+.*simulated outage/);
       expect(shown.stdout).toMatch(/^ {2}apiName\s+Vessel$/m);

@@ -36,7 +36,7 @@ function sliceThroughEveryLayer(name: string, makeConfig: () => SpiceConfig, cle
 
     it('reports every component up', async () => {
       const health = await system.health();
-      expect(health).toHaveLength(5);
+      expect(health).toHaveLength(6);
       expect(health.filter((h) => !h.up)).toEqual([]);
     });
 

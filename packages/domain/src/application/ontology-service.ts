@@ -416,8 +416,9 @@ export class OntologyService {
    */
   async commandStatus(commandId: string): Promise<CommandStatusView> {
     const record = await this.deps.commands.get(commandId);
-    const known = [ONTOLOGY_AGGREGATE, ONTOLOGY_BRANCH_AGGREGATE, PROPOSAL_AGGREGATE];
-    if (!record || !known.includes(record.aggregateType)) throw notFound('COMMAND.NOT_FOUND', `No command ${commandId}`, { commandId });
+    // Any command of the one command log (datasets and connectors too): only the main ontology stream has a
+    // projection to wait for; the others are read from the store itself, so applied is already visible.
+    if (!record) throw notFound('COMMAND.NOT_FOUND', `No command ${commandId}`, { commandId });
     let phase: CommandPhase = record.status;
     if (record.status === 'applied' && record.sequenceNumber !== null) {
       const projected =

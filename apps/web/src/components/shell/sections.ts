@@ -15,7 +15,7 @@ export interface Section {
 /** The left rail, in order. */
 export const SECTIONS: readonly Section[] = [
   { slug: 'ontology', label: 'Ontology', icon: 'ontology', href: '/ontology', built: true, summary: 'Object types, properties and keys.' },
-  { slug: 'datasets', label: 'Datasets', icon: 'datasets', href: '/datasets', built: false, summary: 'Upload files, browse immutable versions, branches, schemas and statistics.' },
+  { slug: 'datasets', label: 'Datasets', icon: 'datasets', href: '/datasets', built: true, summary: 'Upload files, browse immutable versions, branches, schemas and statistics.' },
   { slug: 'pipelines', label: 'Pipelines', icon: 'pipelines', href: '/pipelines', built: false, summary: 'Build transform DAGs visually, preview every node, run on DuckDB or Spark.' },
   { slug: 'objects', label: 'Objects', icon: 'objects', href: '/objects', built: false, summary: 'Search and explore object instances and the links between them.' },
   { slug: 'lineage', label: 'Lineage', icon: 'lineage', href: '/lineage', built: false, summary: 'Follow data from dataset versions through pipeline runs to object types.' },

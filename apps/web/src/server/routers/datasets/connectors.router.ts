@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryNumber } from '../query-number';
 import { ZCreateConnectorInput, ZUpdateConnectorInput } from '@spice/domain';
 import { createTRPCRouter } from '../../trpc/init';
 import { actorProcedure } from '../../trpc/procedures';
@@ -64,7 +65,7 @@ export const connectorsRouter = createTRPCRouter({
 
   runs: actorProcedure
     .meta({ openapi: { method: 'GET', path: '/connectors/{connectorId}/runs', tags, description: 'Run history, newest first.' } })
-    .input(ZConnectorId.extend({ limit: z.coerce.number().int().min(1).max(500).default(50) }))
+    .input(ZConnectorId.extend({ limit: queryNumber(z.number().int().min(1).max(500)).default(50) }))
     .output(z.array(ZConnectorRun))
     .query(({ ctx, input }) => ctx.system.connectors.runs(input.connectorId, input.limit)),
 });

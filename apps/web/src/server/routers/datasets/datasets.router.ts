@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryNumber } from '../query-number';
 import { ZCreateDatasetInput } from '@spice/domain';
 import { createTRPCRouter } from '../../trpc/init';
 import { actorProcedure } from '../../trpc/procedures';
@@ -68,8 +69,8 @@ export const datasetsRouter = createTRPCRouter({
     .meta({ openapi: { method: 'GET', path: '/datasets/{datasetId}/rows', tags, description: 'A page of rows of a version (or branch head).' } })
     .input(
       ZDatasetRef.extend({
-        offset: z.coerce.number().int().nonnegative().default(0),
-        limit: z.coerce.number().int().min(1).max(5_000).default(200),
+        offset: queryNumber(z.number().int().nonnegative()).default(0),
+        limit: queryNumber(z.number().int().min(1).max(5_000)).default(200),
         sortColumn: z.string().optional(),
         sortDirection: z.enum(['asc', 'desc']).default('asc'),
       }),

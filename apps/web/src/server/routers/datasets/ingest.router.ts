@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryNumber } from '../query-number';
 import { ZCommitIngestInput, ZReadOptionsInput } from '@spice/domain';
 import { createTRPCRouter } from '../../trpc/init';
 import { actorProcedure } from '../../trpc/procedures';
@@ -18,7 +19,7 @@ export const ingestRouter = createTRPCRouter({
 
   jobs: actorProcedure
     .meta({ openapi: { method: 'GET', path: '/datasets/{datasetId}/ingests', tags } })
-    .input(z.object({ datasetId: z.string().min(1), limit: z.coerce.number().int().min(1).max(200).default(50) }))
+    .input(z.object({ datasetId: z.string().min(1), limit: queryNumber(z.number().int().min(1).max(200)).default(50) }))
     .output(z.array(ZIngestJob))
     .query(({ ctx, input }) => ctx.system.ingest.jobs(input.datasetId, input.limit)),
 
