@@ -34,7 +34,7 @@ export interface StructField {
 const KNOWN = [...SIMPLE_DATA_TYPES, ...PARAMETERISED_DATA_TYPES].join(', ');
 
 /** `decimal` on its own (the form the first version stored) means the widest decimal. */
-const DEFAULT_DECIMAL = { type: 'decimal', precision: 38, scale: 18 } as const;
+const DEFAULT_DECIMAL: Extract<DataType, { type: 'decimal' }> = { type: 'decimal', precision: 38, scale: 18 };
 
 const ZSimpleDataType = z.enum(SIMPLE_DATA_TYPES);
 
@@ -56,21 +56,24 @@ function unionError(issue: { code?: string; input?: unknown; errors?: readonly (
   return `must be a data type name such as "string" or an object such as {"type": "decimal", "precision": 10, "scale": 2}`;
 }
 
+const ZDecimalType = z
+  .object({
+    type: z.literal('decimal'),
+    precision: z.number().int().min(1, 'precision must be 1 to 38').max(38, 'precision must be 1 to 38'),
+    scale: z.number().int().min(0, 'scale must not be negative'),
+  })
+  .strict()
+  .refine((d) => d.scale <= d.precision, { message: 'scale must not exceed precision', path: ['scale'] });
+
 export const ZDataType: z.ZodType<DataType> = z.lazy(() =>
   z.union([
-    z.literal('decimal').transform(() => DEFAULT_DECIMAL),
+    // Piped into the object it becomes, so schemas of outputs (OpenAPI) can say what it is after parsing.
+    z.literal('decimal').transform(() => DEFAULT_DECIMAL).pipe(ZDecimalType),
     ZSimpleDataType,
     z.discriminatedUnion(
       'type',
       [
-        z
-          .object({
-            type: z.literal('decimal'),
-            precision: z.number().int().min(1, 'precision must be 1 to 38').max(38, 'precision must be 1 to 38'),
-            scale: z.number().int().min(0, 'scale must not be negative'),
-          })
-          .strict()
-          .refine((d) => d.scale <= d.precision, { message: 'scale must not exceed precision', path: ['scale'] }),
+        ZDecimalType,
         z.object({ type: z.literal('array'), elementType: ZDataType }).strict(),
         z
           .object({
@@ -100,7 +103,7 @@ export const ZDataType: z.ZodType<DataType> = z.lazy(() =>
       },
     ),
   ], { error: unionError }),
-) as z.ZodType<DataType>;
+).meta({ id: 'DataType' }) as z.ZodType<DataType>;
 
 /** Only these can identify an object: they compare exactly and index well. */
 export const PRIMARY_KEY_TYPES: readonly SimpleDataType[] = ['string', 'integer', 'long'];
