@@ -1,6 +1,6 @@
 'use client';
 
-import { OBJECT_TYPE_STATUSES, type FieldIssue, type ObjectTypeDefinition, type ObjectTypeStatus, type OntologyView } from '@spice/domain';
+import { OBJECT_TYPE_STATUSES, type EntityName, type FieldIssue, type ObjectTypeDefinition, type ObjectTypeStatus } from '@spice/domain';
 import { Field } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -10,12 +10,13 @@ import { withTranslation } from './translations';
 /** Names (English and Korean), description, icon, colour and status with its deprecation. */
 export function ObjectTypeDetailsForm({
   draft,
-  model,
+  objectTypes,
   issues,
   onChange,
 }: {
   draft: ObjectTypeDefinition;
-  model: OntologyView;
+  /** The types a deprecation can name as the replacement. */
+  objectTypes: readonly EntityName[];
   issues: readonly FieldIssue[];
   onChange: (patch: Partial<ObjectTypeDefinition>) => void;
 }) {
@@ -100,11 +101,11 @@ export function ObjectTypeDetailsForm({
               onChange={(e) => onChange({ deprecation: { ...draft.deprecation!, replacement: e.target.value || null } })}
             >
               <option value="">none</option>
-              {model.entities.objectType
-                .filter((o) => o.definition.apiName !== draft.apiName)
+              {objectTypes
+                .filter((o) => o.apiName !== draft.apiName)
                 .map((o) => (
-                  <option key={o.id} value={o.definition.apiName}>
-                    {o.definition.apiName}
+                  <option key={o.id} value={o.apiName}>
+                    {o.apiName}
                   </option>
                 ))}
             </Select>
