@@ -45,7 +45,8 @@ export interface ObjectTypePageView {
   readonly issues: readonly EntityIssue[];
   /** What the page's pickers offer (replacement type, interfaces to implement, shared and value types). */
   readonly choices: {
-    readonly objectTypes: readonly EntityName[];
+    /** By apiName alone: all a deprecation's replacement names, and the longest list at hundreds of types. */
+    readonly objectTypes: readonly string[];
     readonly interfaces: readonly EntityName[];
     readonly sharedPropertyTypes: readonly EntityName[];
     readonly valueTypes: readonly EntityName[];
@@ -103,7 +104,7 @@ function pageIndex(view: OntologyView): PageIndex {
     linkTypesByEnd,
     objectTypeIssues,
     choices: {
-      objectTypes: objectType.map(named),
+      objectTypes: objectType.map((e) => e.definition.apiName),
       interfaces: interfaces.map(named),
       sharedPropertyTypes: sharedPropertyType.map(named),
       valueTypes: valueType.map(named),

@@ -97,7 +97,7 @@ export const ZObjectTypePageView: z.ZodType<ObjectTypePageView> = z.object({
   referencedBy: z.array(ZEntityReference),
   issues: z.array(ZEntityIssue),
   choices: z.object({
-    objectTypes: z.array(ZEntityName),
+    objectTypes: z.array(z.string()),
     interfaces: z.array(ZEntityName),
     sharedPropertyTypes: z.array(ZEntityName),
     valueTypes: z.array(ZEntityName),

@@ -1,6 +1,6 @@
 'use client';
 
-import { OBJECT_TYPE_STATUSES, type EntityName, type FieldIssue, type ObjectTypeDefinition, type ObjectTypeStatus } from '@spice/domain';
+import { OBJECT_TYPE_STATUSES, type FieldIssue, type ObjectTypeDefinition, type ObjectTypeStatus } from '@spice/domain';
 import { Field } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -15,8 +15,8 @@ export function ObjectTypeDetailsForm({
   onChange,
 }: {
   draft: ObjectTypeDefinition;
-  /** The types a deprecation can name as the replacement. */
-  objectTypes: readonly EntityName[];
+  /** The apiNames of the types a deprecation can name as the replacement. */
+  objectTypes: readonly string[];
   issues: readonly FieldIssue[];
   onChange: (patch: Partial<ObjectTypeDefinition>) => void;
 }) {
@@ -102,10 +102,10 @@ export function ObjectTypeDetailsForm({
             >
               <option value="">none</option>
               {objectTypes
-                .filter((o) => o.apiName !== draft.apiName)
-                .map((o) => (
-                  <option key={o.id} value={o.apiName}>
-                    {o.apiName}
+                .filter((name) => name !== draft.apiName)
+                .map((name) => (
+                  <option key={name} value={name}>
+                    {name}
                   </option>
                 ))}
             </Select>
