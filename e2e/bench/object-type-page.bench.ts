@@ -1,25 +1,91 @@
 /**
  * The object-type page's benchmark (not a test: nothing here passes or fails). Imports a generated ontology of
- * 500 object types × 20 properties and 1,000 link types over the REST API, then in headless Chromium times:
- * a full load of the object-type page (navigation until the properties table shows all 20 rows), switching
- * to its History tab, and typing into a property's display name (key press until the input shows it).
- * Run it with `pnpm bench:ontology-page`, which starts the workbench.
+ * 500 object types × 20 properties and 1,000 link types over the REST API, then in headless Chromium times,
+ * each on types not opened before:
+ * - a full load of the page (navigation until the properties table shows the type's 20 rows, and until the
+ *   page is hydrated and takes input), with where the time goes;
+ * - client-side navigation to another type, from the object-type list and from the Links panel (pointer
+ *   resting on the link first, as a user's does, and clicked at once);
+ * - interactions: a key press in the properties table, opening the History tab, adding a property.
+ * Times are taken in the page: from the input event's timestamp (or the navigation's start) to the first
+ * animation frame that shows the result. Run it with `pnpm bench:ontology-page`, which starts the workbench.
  */
-import { loadavg } from 'node:os';
-import { chromium, type Page } from '@playwright/test';
+import { cpus, loadavg } from 'node:os';
+import { chromium, type Locator, type Page } from '@playwright/test';
 import { generatedOntology } from '../../apps/workers/src/bench/ontology/generated-ontology';
 
 const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
-const ROUNDS = 20;
+/** Samples per figure; the first WARM_UP rounds of each are left out (cold server and browser caches). */
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
+const WARM_UP = 2;
+const PROPERTIES = 20;
+/** How long a user's pointer rests on a link before the click. */
+const DWELL_MS = 250;
 
-const percentile = (values: number[], p: number) => {
+const percentile = (values: readonly number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
-const row = (what: string, ms: number[]) => `| ${what} | ${percentile(ms, 50).toFixed(0)} ms | ${percentile(ms, 95).toFixed(0)} ms |`;
+const ms = (v: number) => `${v.toFixed(0)} ms`;
+const row = (what: string, values: readonly number[]) => `| ${what} | ${ms(percentile(values, 50))} | ${ms(percentile(values, 95))} | ${values.length} |`;
+
+/** The form of one type's Definition tab; its aria-label names the type. */
+const typeRows = (apiName: string) => `form[aria-label="Edit object type ${apiName}"] table[aria-label="Properties"] tbody tr`;
+
+type Watch = { selector: string; count: number } | { activeValueEndsWith: string };
+
+declare global {
+  interface Window {
+    __benchStart?: number;
+    __benchDone?: Promise<number>;
+    __benchLoad?: { rowsAt?: number; hydratedAt?: number };
+  }
+}
+
+/**
+ * Arms an in-page watch before an action: the start is the timestamp of the next `startEvent` (the input as the
+ * browser received it), the end is the first animation frame at which `watch` holds. In-page code is passed as
+ * text: tsx would wrap named functions in a helper the page doesn't have.
+ */
+async function arm(page: Page, startEvent: 'mousedown' | 'keydown', watch: Watch): Promise<void> {
+  const holds =
+    'selector' in watch
+      ? `document.querySelectorAll(${JSON.stringify(watch.selector)}).length >= ${watch.count}`
+      : `String(document.activeElement && document.activeElement.value || '').endsWith(${JSON.stringify(watch.activeValueEndsWith)})`;
+  await page.evaluate(`
+    window.__benchStart = undefined;
+    document.addEventListener(${JSON.stringify(startEvent)}, (e) => { window.__benchStart = e.timeStamp; }, { capture: true, once: true });
+    window.__benchDone = new Promise((resolve) => {
+      const frame = (at) => (window.__benchStart !== undefined && ${holds} ? resolve(at) : requestAnimationFrame(frame));
+      requestAnimationFrame(frame);
+    });
+    undefined; // not the promise: evaluate would wait for it, and it settles only after the action
+  `);
+}
+
+/** Every document records when the properties table first shows all rows and when React has hydrated it. */
+const LOAD_WATCH = `
+  window.__benchLoad = {};
+  const frame = (at) => {
+    const load = window.__benchLoad;
+    if (load.rowsAt === undefined && document.querySelectorAll('table[aria-label="Properties"] tbody tr').length >= ${PROPERTIES}) load.rowsAt = at;
+    const input = document.getElementById('ot-display-name');
+    if (load.hydratedAt === undefined && input && Object.keys(input).some((k) => k.startsWith('__reactProps'))) load.hydratedAt = at;
+    if (load.rowsAt === undefined || load.hydratedAt === undefined) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+`;
+
+/** The armed watch's time; refused when the result doesn't show within 30 s (the sample is then left out). */
+async function elapsed(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the result did not show within 30 s')), 30_000));
+    return (await Promise.race([window.__benchDone!, late])) - window.__benchStart!;
+  });
+}
 
 async function main() {
-  const load = loadavg()[0]!.toFixed(1);
+  const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(' ');
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -33,53 +99,193 @@ async function main() {
   const ontologyId = `page-bench-${Date.now().toString(36)}`;
   await must(api.post('/api/v1/ontologies', { data: { ontologyId, displayName: 'Page bench' } }));
   const started = performance.now();
-  await must(api.post(`/api/v1/ontologies/${ontologyId}/import`, { data: { format: 'json', content: generatedOntology(ontologyId, 500, 20, 1_000), mode: 'merge' } }));
+  await must(api.post(`/api/v1/ontologies/${ontologyId}/import`, { data: { format: 'json', content: generatedOntology(ontologyId, 500, PROPERTIES, 1_000), mode: 'merge' } }));
   const importMs = performance.now() - started;
-  const model = (await (await must(api.get(`/api/v1/ontologies/${ontologyId}/model?branch=main`))).json()) as { entities: { objectType: { id: string }[] } };
-  const ids = model.entities.objectType.map((e) => e.id);
+  const modelResponse = await must(api.get(`/api/v1/ontologies/${ontologyId}/model?branch=main`));
+  const modelBytes = (await modelResponse.body()).length;
+  const model = (await modelResponse.json()) as { entities: { objectType: { id: string; definition: { apiName: string } }[] } };
+  const types = model.entities.objectType.map((e) => ({ id: e.id, apiName: e.definition.apiName }));
+  const apiNameOf = new Map(types.map((t) => [t.id, t.apiName]));
+  const opened = new Set<string>();
+  /** Types in a spread-out order, each handed out once. */
+  let cursor = 0;
+  const nextType = () => {
+    for (;;) {
+      const t = types[(cursor++ * 37) % types.length]!;
+      if (!opened.has(t.id)) return t;
+    }
+  };
+
+  // The per-type read on its own, over HTTP, and its size.
+  const readMs: number[] = [];
+  let readBytes = 0;
+  for (let i = 0; i < SAMPLES + WARM_UP; i++) {
+    const t = types[(i * 53) % types.length]!;
+    const at = performance.now();
+    const body = await (await must(api.get(`/api/v1/ontologies/${ontologyId}/object-types/${t.id}?branch=main`))).body();
+    if (i >= WARM_UP) readMs.push(performance.now() - at);
+    readBytes = body.length;
+  }
 
   const page = await context.newPage();
-  const loads: number[] = [];
-  const tabSwitches: number[] = [];
+  await page.addInitScript(LOAD_WATCH);
+
+  // Full loads.
+  const full = { ttfb: [] as number[], html: [] as number[], fcp: [] as number[], rows: [] as number[], hydrated: [] as number[] };
+  for (let i = 0; i < SAMPLES + WARM_UP; i++) {
+    const t = nextType();
+    opened.add(t.id);
+    await page.goto(`/ontology/${ontologyId}/object-types/${t.id}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__benchLoad?.rowsAt !== undefined && window.__benchLoad.hydratedAt !== undefined, null, { timeout: 60_000 });
+    const timing = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+      return { ttfb: nav.responseStart, html: nav.responseEnd, fcp, rows: window.__benchLoad!.rowsAt!, hydrated: window.__benchLoad!.hydratedAt! };
+    });
+    if (i < WARM_UP) continue;
+    for (const k of Object.keys(full) as (keyof typeof full)[]) full[k].push(timing[k]);
+  }
+
+  // A server-rendered page with no data to fetch, for what any page costs on this machine.
+  const baseline = { ttfb: [] as number[], fcp: [] as number[] };
+  for (let i = 0; i < SAMPLES + WARM_UP; i++) {
+    await page.goto('/sign-in');
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+    const timing = await page.evaluate(() => ({
+      ttfb: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseStart,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]!.startTime,
+    }));
+    if (i < WARM_UP) continue;
+    baseline.ttfb.push(timing.ttfb);
+    baseline.fcp.push(timing.fcp);
+  }
+  progress('full loads done');
+  // Client-side navigation from the object-type list, searched to the type: pointer rests on the row, then a click.
+  const fromList: number[] = [];
+  let failures = 0;
+  await page.goto(`/ontology/${ontologyId}`);
+  const search = page.getByRole('searchbox', { name: 'Search object types', exact: true });
+  for (let i = 0; i < SAMPLES + WARM_UP; i++) {
+    const t = nextType();
+    opened.add(t.id);
+    try {
+      await search.fill(t.apiName);
+      const listRow = page.getByRole('table', { name: 'Object types' }).getByRole('row').filter({ hasText: t.apiName }).first();
+      await listRow.hover();
+      await page.waitForTimeout(DWELL_MS);
+      await arm(page, 'mousedown', { selector: typeRows(t.apiName), count: PROPERTIES });
+      await listRow.click();
+      const took = await elapsed(page);
+      if (i >= WARM_UP) fromList.push(took);
+      await page.goBack();
+      await page.getByRole('table', { name: 'Object types' }).waitFor();
+    } catch (error) {
+      progress(`left out opening ${t.apiName} from the list: ${String(error).split('\n')[0]}`);
+      if (++failures > SAMPLES) throw error;
+      i--;
+      await page.goto(`/ontology/${ontologyId}`);
+    }
+  }
+
+  progress('navigation from the list done');
+  // Client-side navigation along the Links panel, from type to type.
+  const viaLinkDwell: number[] = [];
+  const viaLinkAtOnce: number[] = [];
+  let current = nextType();
+  await page.goto(`/ontology/${ontologyId}/object-types/${current.id}`);
+  await page.locator(typeRows(current.apiName)).nth(PROPERTIES - 1).waitFor();
+  for (let i = 0; i < 2 * (SAMPLES + WARM_UP); i++) {
+    const link = await unopenedLink(page, opened);
+    if (!link) {
+      current = nextType();
+      await page.goto(`/ontology/${ontologyId}/object-types/${current.id}`);
+      await page.locator(typeRows(current.apiName)).nth(PROPERTIES - 1).waitFor();
+      i--;
+      continue;
+    }
+    const next = { id: link.id, apiName: apiNameOf.get(link.id)! };
+    opened.add(next.id);
+    const dwell = i % 2 === 0;
+    if (dwell) {
+      await link.locator.hover();
+      await page.waitForTimeout(DWELL_MS);
+    }
+    await arm(page, 'mousedown', { selector: typeRows(next.apiName), count: PROPERTIES });
+    await link.locator.click();
+    const took = await elapsed(page);
+    if (i >= 2 * WARM_UP) (dwell ? viaLinkDwell : viaLinkAtOnce).push(took);
+    current = next;
+  }
+
+  progress('navigation along links done');
+  // Interactions on pages loaded fresh: a key press in the properties table, the History tab, adding a property.
   const keystrokes: number[] = [];
-  for (let i = 0; i < ROUNDS + 2; i++) {
-    const id = ids[(i * 37) % ids.length]!;
-    await page.goto(`/ontology/${ontologyId}/object-types/${id}`);
-    const table = page.getByRole('table', { name: 'Properties' });
-    await table.locator('tbody tr').nth(19).waitFor({ timeout: 60_000 });
-    const loadedMs = await page.evaluate(() => performance.now());
-    const tabMs = await timed(page, async () => {
-      await page.getByRole('tab', { name: 'history' }).click();
-      await page.getByRole('tabpanel', { name: 'History' }).getByText(/defined|updated/).first().waitFor();
-    });
-    await page.getByRole('tab', { name: 'definition' }).click();
-    const input = page.getByLabel('Display name', { exact: true });
-    await input.click();
-    const keyMs = await timed(page, async () => {
-      await page.keyboard.press('x');
-      await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.value.endsWith('x'));
-    });
-    // The first two rounds warm the server's caches and the browser's; a user's first visit pays those once.
-    if (i < 2) continue;
-    loads.push(loadedMs);
-    tabSwitches.push(tabMs);
-    keystrokes.push(keyMs);
+  const history: number[] = [];
+  const addProperty: number[] = [];
+  for (let i = 0; i < SAMPLES + WARM_UP; i++) {
+    const t = nextType();
+    opened.add(t.id);
+    await page.goto(`/ontology/${ontologyId}/object-types/${t.id}`);
+    await page.waitForFunction(() => window.__benchLoad?.hydratedAt !== undefined && window.__benchLoad.rowsAt !== undefined);
+    const form = page.getByRole('tabpanel', { name: `Edit object type ${t.apiName}` });
+
+    await form.getByLabel('Property 3 display name').click();
+    await arm(page, 'keydown', { activeValueEndsWith: 'x' });
+    await page.keyboard.press('x');
+    const key = await elapsed(page);
+    await page.keyboard.press('Escape');
+
+    await arm(page, 'mousedown', { selector: `${typeRows(t.apiName)}`, count: PROPERTIES + 1 });
+    await form.getByRole('button', { name: '+ Add property' }).click();
+    const add = await elapsed(page);
+    await page.keyboard.press('Escape');
+
+    await arm(page, 'mousedown', { selector: '[role="tabpanel"][aria-label="History"] [aria-label="Versions"] li', count: 1 });
+    await page.getByRole('tab', { name: 'history' }).click();
+    const tab = await elapsed(page);
+    if (i < WARM_UP) continue;
+    keystrokes.push(key);
+    addProperty.push(add);
+    history.push(tab);
   }
   await browser.close();
+  const loadAtEnd = loadavg().map((l) => l.toFixed(1)).join(' ');
 
-  console.log(`\n### object-type page, 500 types × 20 properties + 1,000 links — ${new Date().toISOString().slice(0, 10)}, load ${load}\n`);
-  console.log(`Import over REST: ${(importMs / 1000).toFixed(2)} s.\n`);
-  console.log('| interaction | p50 | p95 |');
-  console.log('|---|---|---|');
-  console.log(row(`open an object-type page (navigation until 20 property rows show), ${ROUNDS} pages`, loads));
-  console.log(row('switch to the History tab (click until the first version shows)', tabSwitches));
-  console.log(row('type into a field (key press until the input shows it)', keystrokes));
+  console.log(`\n### object-type page, 500 types × ${PROPERTIES} properties + 1,000 links — ${new Date().toISOString().slice(0, 10)}`);
+  console.log(`\nLoad average (1, 5, 15 min) at start ${loadAtStart}, at end ${loadAtEnd}; ${cpus().length} CPUs.`);
+  if (failures > 0) console.log(`${failures} samples left out: the result did not show (see the log above).`);
+  console.log(`Import over REST: ${(importMs / 1000).toFixed(2)} s. Whole model ${(modelBytes / 1024 / 1024).toFixed(1)} MiB; one type's page read ${(readBytes / 1024).toFixed(0)} KiB.\n`);
+  console.log('| what | p50 | p95 | samples |');
+  console.log('|---|---|---|---|');
+  console.log(row('GET one object type over REST (server read, validation, HTTP)', readMs));
+  console.log(row('full load: navigation until the properties table shows 20 rows', full.rows));
+  console.log(row('full load: navigation until hydrated (the page takes input)', full.hydrated));
+  console.log(row('… of which: first byte of the HTML (server render)', full.ttfb));
+  console.log(row('… of which: HTML complete', full.html));
+  console.log(row('… of which: first contentful paint', full.fcp));
+  console.log(row('baseline, a page without data (/sign-in): first byte', baseline.ttfb));
+  console.log(row('baseline, a page without data (/sign-in): first contentful paint', baseline.fcp));
+  console.log(row(`client navigation from the list (pointer rests ${DWELL_MS} ms, click until 20 rows)`, fromList));
+  console.log(row(`client navigation along a link (pointer rests ${DWELL_MS} ms, click until 20 rows)`, viaLinkDwell));
+  console.log(row('client navigation along a link (clicked at once, click until 20 rows)', viaLinkAtOnce));
+  console.log(row('key press in the properties table (until the frame shows it)', keystrokes));
+  console.log(row('add a property (click until the new row shows)', addProperty));
+  console.log(row('open the History tab (click until the first version shows)', history));
 }
 
-async function timed(page: Page, run: () => Promise<void>): Promise<number> {
-  const start = await page.evaluate(() => performance.now());
-  await run();
-  return (await page.evaluate(() => performance.now())) - start;
+/** A link in the Links panel to an object type not opened yet. */
+async function unopenedLink(page: Page, opened: ReadonlySet<string>): Promise<{ id: string; locator: Locator } | null> {
+  const links = page.locator('ul[aria-label="Links"] a[href*="/object-types/"]');
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  for (const [i, href] of hrefs.entries()) {
+    const id = decodeURIComponent(href.split('/object-types/')[1]!.split('?')[0]!);
+    if (!opened.has(id)) return { id, locator: links.nth(i) };
+  }
+  return null;
+}
+
+function progress(what: string): void {
+  process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${what}\n`);
 }
 
 async function must<T extends { ok(): boolean; status(): number; text(): Promise<string> }>(response: Promise<T>): Promise<T> {

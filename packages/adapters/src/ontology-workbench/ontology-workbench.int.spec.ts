@@ -59,6 +59,19 @@ forEachStack('ontology workbench', (stack) => {
     await system.ontology.updateEntity(dev, 'objectType', { id: ship.id, expectedSeq: ship.version, patch: { displayName: 'Vessel' } }, ada);
     expect(byName(await system.ontology.model(main), 'Ship').definition.displayName).toBe('Ship');
 
+    // The object-type page's read: the branch's version of the type with what surrounds it, and its header.
+    const shipPage = await system.ontology.objectTypePage(dev, ship.id);
+    expect([shipPage.branch, shipPage.objectType.definition.displayName, shipPage.seq]).toEqual(['berths', 'Vessel', (await system.ontology.model(dev)).seq]);
+    expect(shipPage.linkTypes.map((l) => [l.linkType.definition.apiName, l.source?.apiName, l.target?.apiName])).toEqual([
+      ['calls', 'Ship', 'Port'],
+      ['commands', 'Captain', 'Ship'],
+      ['owns', 'Company', 'Ship'],
+    ]);
+    expect(shipPage.interfaces.map((i) => i.definition.apiName)).toEqual(['Located']);
+    expect((await system.ontology.objectTypePage(main, ship.id)).objectType.definition.displayName).toBe('Ship');
+    await expect(system.ontology.objectTypePage(dev, 'ot_missing')).rejects.toMatchObject({ code: 'ONTOLOGY.OBJECT_TYPE_NOT_FOUND' });
+    expect(await system.ontology.branchHeader(dev)).toMatchObject({ displayName: 'Fleet', branch: 'berths', closed: false, base: { fromBranch: 'main' } });
+
     const comparison = await system.ontology.compareBranch(dev);
     expect(comparison.changes.map((c) => [c.apiName, c.change, c.fields.map((f) => f.path)])).toEqual([['Ship', 'changed', ['displayName']]]);
     expect(comparison.conflicts).toEqual([]);

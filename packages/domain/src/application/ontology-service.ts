@@ -31,10 +31,12 @@ import {
 } from '../ontology/ontology.events';
 import { evolveOntology, initialOntologyState, type OntologyState } from '../ontology/ontology.state';
 import { OBJECT_TYPE_SEARCH_INDEX, type ObjectTypeDoc } from '../ontology/object-type.projection';
-import { ontologyView, type OntologyView } from '../ontology/ontology.view';
+import { branchHeaderView, ontologyView, type BranchHeaderView, type OntologyView } from '../ontology/ontology.view';
+import { objectTypePageView, type ObjectTypePageView } from '../ontology/object-type-page.view';
 import { entityHistory, type EntityVersion } from '../ontology/entity-history';
-import { diffOntologies, type EntityDiff } from '../ontology/branches/ontology-diff';
-import { planMerge, type MergeConflict, type MergeResolution } from '../ontology/branches/three-way-merge';
+import type { BranchComparison } from '../ontology/branches/branch-comparison';
+import { diffOntologies } from '../ontology/branches/ontology-diff';
+import { planMerge, type MergeResolution } from '../ontology/branches/three-way-merge';
 import { exportOntology, importOntology, planImport, type InterchangeFormat as ExportFormat } from '../ontology/interchange';
 import {
   currentApproval,
@@ -102,15 +104,6 @@ export interface OntologySummary {
 export interface OntologyRef {
   readonly ontologyId: string;
   readonly branch: string;
-}
-
-export interface BranchComparison {
-  /** What the branch changed since it was made. */
-  readonly changes: readonly EntityDiff[];
-  /** What main changed since the branch was made. */
-  readonly mainChanges: readonly EntityDiff[];
-  /** Where both changed the same thing differently: settled by choosing a side when merging. */
-  readonly conflicts: readonly MergeConflict[];
 }
 
 export interface ProposalView extends Omit<ProposalState, 'exists' | 'seq'> {
@@ -229,9 +222,22 @@ export class OntologyService {
   }
 
   async model(ref: OntologyRef): Promise<OntologyView> {
-    const main = await this.requireMain(ref.ontologyId);
-    if (ref.branch === MAIN_BRANCH) return ontologyView(main);
-    return ontologyView(await this.requireBranch(ref, main), main);
+    const { state, main } = await this.branchAndMain(ref);
+    return ontologyView(state, main);
+  }
+
+  /** What the workbench's header needs of a branch, without its entities. */
+  async branchHeader(ref: OntologyRef): Promise<BranchHeaderView> {
+    const { state, main } = await this.branchAndMain(ref);
+    return branchHeaderView(state, main);
+  }
+
+  /** One object type with what its page shows of the rest: its links, interfaces, shared and value types, users. */
+  async objectTypePage(ref: OntologyRef, id: string): Promise<ObjectTypePageView> {
+    const { state, main } = await this.branchAndMain(ref);
+    const page = objectTypePageView(state, main, id);
+    if (!page) throw notFound('ONTOLOGY.OBJECT_TYPE_NOT_FOUND', `There is no object type ${id} on branch "${ref.branch}"`, { ...ref, id });
+    return page;
   }
 
   /** How far the branch's stream has got: what a live view compares to know it must reload. */
@@ -444,6 +450,11 @@ export class OntologyService {
 
   private run(ref: OntologyRef, command: OntologyCommand, actor: Actor, commandId?: string): Promise<CommandOutcome> {
     return ref.branch === MAIN_BRANCH ? this.main.execute(ref.ontologyId, command, actor, commandId) : this.branches.execute(streamId(ref), command, actor, commandId);
+  }
+
+  private async branchAndMain(ref: OntologyRef): Promise<{ state: OntologyState; main: OntologyState }> {
+    const main = await this.requireMain(ref.ontologyId);
+    return { state: ref.branch === MAIN_BRANCH ? main : await this.requireBranch(ref, main), main };
   }
 
   private async requireMain(ontologyId: string): Promise<OntologyState> {

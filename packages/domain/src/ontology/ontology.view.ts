@@ -13,8 +13,8 @@ export interface EntityView<K extends EntityKind = EntityKind> {
   readonly definition: DefinitionOf[K];
 }
 
-/** A branch of an ontology as the workbench shows it: plain data, every live entity with its version. */
-export interface OntologyView {
+/** What the workbench's header shows of an ontology on a branch: its names, the branch, and main's branches. */
+export interface BranchHeaderView {
   readonly ontologyId: string;
   readonly displayName: string;
   readonly description: string;
@@ -23,6 +23,10 @@ export interface OntologyView {
   readonly closed: boolean;
   readonly seq: number;
   readonly branches: readonly BranchInfo[];
+}
+
+/** A branch of an ontology as the workbench shows it: plain data, every live entity with its version. */
+export interface OntologyView extends BranchHeaderView {
   readonly entities: { readonly [K in EntityKind]: readonly EntityView<K>[] };
   /** Problems the ontology has under today's rules (left from older rules; new ones can't be appended). */
   readonly issues: readonly EntityIssue[];
@@ -63,6 +67,11 @@ function buildView(state: OntologyState, main: OntologyState): OntologyView {
         .sort((a, b) => a.definition.apiName.localeCompare(b.definition.apiName)),
     ]),
   ) as unknown as OntologyView['entities'];
+  return { ...branchHeaderView(state, main), entities, issues: cachedOntologyIssues(state) };
+}
+
+/** The header of the branch `state` (main has the names and the list of branches). */
+export function branchHeaderView(state: OntologyState, main: OntologyState = state): BranchHeaderView {
   return {
     ontologyId: state.ontologyId ?? '',
     displayName: main.displayName,
@@ -72,7 +81,5 @@ function buildView(state: OntologyState, main: OntologyState): OntologyView {
     closed: state.closed,
     seq: state.seq,
     branches: [...main.branches.values()],
-    entities,
-    issues: cachedOntologyIssues(state),
   };
 }

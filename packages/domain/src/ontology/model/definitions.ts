@@ -42,7 +42,8 @@ export const ZPropertyDefinition = z
     valueType: z.string().nullable().default(null),
     translations: ZTranslations,
   })
-  .strict();
+  .strict()
+  .meta({ id: 'PropertyDefinition' });
 export type PropertyDefinition = z.infer<typeof ZPropertyDefinition>;
 export type PropertyDefinitionInput = z.input<typeof ZPropertyDefinition>;
 
@@ -83,7 +84,8 @@ export const ZObjectTypeDefinition = z
     backingDataset: ZBackingDataset.nullable().default(null),
     translations: ZTranslations,
   })
-  .strict();
+  .strict()
+  .meta({ id: 'ObjectTypeDefinition' });
 export type ObjectTypeDefinition = z.infer<typeof ZObjectTypeDefinition>;
 export type ObjectTypeDefinitionInput = z.input<typeof ZObjectTypeDefinition>;
 
@@ -141,7 +143,8 @@ export const ZLinkTypeDefinition = z
     status: z.enum(OBJECT_TYPE_STATUSES).default('experimental'),
     translations: ZLinkTypeTranslations,
   })
-  .strict();
+  .strict()
+  .meta({ id: 'LinkTypeDefinition' });
 export type LinkTypeDefinition = z.infer<typeof ZLinkTypeDefinition>;
 export type LinkTypeDefinitionInput = z.input<typeof ZLinkTypeDefinition>;
 
@@ -173,7 +176,8 @@ export const ZInterfaceDefinition = z
     links: z.array(ZInterfaceLink).max(100).default([]),
     translations: ZTranslations,
   })
-  .strict();
+  .strict()
+  .meta({ id: 'InterfaceDefinition' });
 export type InterfaceDefinition = z.infer<typeof ZInterfaceDefinition>;
 export type InterfaceDefinitionInput = z.input<typeof ZInterfaceDefinition>;
 
@@ -186,7 +190,8 @@ export const ZSharedPropertyTypeDefinition = z
     constraints: ZConstraints.default({}),
     translations: ZTranslations,
   })
-  .strict();
+  .strict()
+  .meta({ id: 'SharedPropertyTypeDefinition' });
 export type SharedPropertyTypeDefinition = z.infer<typeof ZSharedPropertyTypeDefinition>;
 
 export const ZValueTypeDefinition = z
@@ -198,7 +203,8 @@ export const ZValueTypeDefinition = z
     constraints: ZConstraints.default({}),
     translations: ZTranslations,
   })
-  .strict();
+  .strict()
+  .meta({ id: 'ValueTypeDefinition' });
 export type ValueTypeDefinition = z.infer<typeof ZValueTypeDefinition>;
 
 export const ENTITY_KINDS = ['objectType', 'linkType', 'interface', 'sharedPropertyType', 'valueType'] as const;

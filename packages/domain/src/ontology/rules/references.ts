@@ -1,43 +1,66 @@
-import type { EntityKind, ObjectTypeDefinition } from '../model/definitions';
+import { ENTITY_LABEL, type DefinitionOf, type EntityKind, type ObjectTypeDefinition } from '../model/definitions';
 import { withInherited } from './object-type.rules';
 import type { OntologyIndex } from './ontology-index';
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-/** What refers to the entity named `apiName`, in words an editor can act on; empty when nothing does. */
-export function entityReferences(index: OntologyIndex, kind: EntityKind, apiName: string): string[] {
-  const refs: string[] = [];
+/** One entity that refers to another, and how (`source`, `implements`, `property salary`…). */
+export interface EntityReference {
+  readonly kind: EntityKind;
+  readonly id: string;
+  readonly apiName: string;
+  readonly via: string;
+}
+
+/** The live entities of each kind: an OntologyIndex, or a view's entity lists. */
+export interface LiveEntities {
+  live<K extends EntityKind>(kind: K): readonly { readonly id: string; readonly definition: DefinitionOf[K] }[];
+}
+
+/** What refers to the entity named `apiName`; empty when nothing does. */
+export function entityReferrers(index: LiveEntities, kind: EntityKind, apiName: string): EntityReference[] {
+  const refs: EntityReference[] = [];
+  const add = (by: EntityKind, e: { id: string; definition: { apiName: string } }, via: string) => refs.push({ kind: by, id: e.id, apiName: e.definition.apiName, via });
   switch (kind) {
     case 'objectType':
-      for (const { definition: l } of index.live('linkType')) {
-        if (same(l.sourceObjectType, apiName)) refs.push(`link type ${l.apiName} (source)`);
-        if (same(l.targetObjectType, apiName)) refs.push(`link type ${l.apiName} (target)`);
+      for (const l of index.live('linkType')) {
+        if (same(l.definition.sourceObjectType, apiName)) add('linkType', l, 'source');
+        if (same(l.definition.targetObjectType, apiName)) add('linkType', l, 'target');
       }
-      for (const { definition: i } of index.live('interface'))
-        for (const link of i.links) if (link.target.kind === 'objectType' && same(link.target.apiName, apiName)) refs.push(`interface ${i.apiName} (link ${link.apiName})`);
+      for (const i of index.live('interface'))
+        for (const link of i.definition.links) if (link.target.kind === 'objectType' && same(link.target.apiName, apiName)) add('interface', i, `link ${link.apiName}`);
       // A deprecation points its users at the replacement: it must not vanish or change its name under them.
-      for (const { definition: o } of index.live('objectType'))
-        if (o.deprecation?.replacement && same(o.deprecation.replacement, apiName) && !same(o.apiName, apiName))
-          refs.push(`object type ${o.apiName} (deprecated; names it as the replacement)`);
+      for (const o of index.live('objectType')) {
+        const replacement = o.definition.deprecation?.replacement;
+        if (replacement && same(replacement, apiName) && !same(o.definition.apiName, apiName)) add('objectType', o, 'deprecated; names it as the replacement');
+      }
       break;
     case 'interface':
-      for (const { definition: o } of index.live('objectType')) if (o.implements.some((n) => same(n, apiName))) refs.push(`object type ${o.apiName} (implements)`);
-      for (const { definition: i } of index.live('interface')) {
-        if (i.extends.some((n) => same(n, apiName))) refs.push(`interface ${i.apiName} (extends)`);
-        for (const link of i.links) if (link.target.kind === 'interface' && same(link.target.apiName, apiName)) refs.push(`interface ${i.apiName} (link ${link.apiName})`);
+      for (const o of index.live('objectType')) if (o.definition.implements.some((n) => same(n, apiName))) add('objectType', o, 'implements');
+      for (const i of index.live('interface')) {
+        if (i.definition.extends.some((n) => same(n, apiName))) add('interface', i, 'extends');
+        for (const link of i.definition.links) if (link.target.kind === 'interface' && same(link.target.apiName, apiName)) add('interface', i, `link ${link.apiName}`);
       }
       break;
     case 'sharedPropertyType':
     case 'valueType': {
       const field = kind === 'sharedPropertyType' ? 'sharedPropertyType' : 'valueType';
-      for (const { definition: o } of index.live('objectType'))
-        for (const p of o.properties) if (p[field] !== null && same(p[field], apiName)) refs.push(`object type ${o.apiName} (property ${p.apiName})`);
+      for (const o of index.live('objectType'))
+        for (const p of o.definition.properties) if (p[field] !== null && same(p[field], apiName)) add('objectType', o, `property ${p.apiName}`);
       break;
     }
     case 'linkType':
       break;
   }
   return refs;
+}
+
+/** A reference in words an editor can act on: `link type callsAt (source)`. */
+export const describeReference = (r: EntityReference): string => `${ENTITY_LABEL[r.kind]} ${r.apiName} (${r.via})`;
+
+/** What refers to the entity named `apiName`, in words; empty when nothing does. */
+export function entityReferences(index: LiveEntities, kind: EntityKind, apiName: string): string[] {
+  return entityReferrers(index, kind, apiName).map(describeReference);
 }
 
 /** What refers to one property of an object type: its keys, link types' foreign keys, implemented interfaces. */

@@ -1,16 +1,21 @@
 'use client';
 
 import Link from 'next/link';
-import type { OntologyView } from '@spice/domain';
+import type { EntityName, LinkTypeTouching } from '@spice/domain';
 import { Badge } from '@/components/ui/badge';
 import { entityPath } from '../model/entity-paths';
 import { onBranch, ontologyPath } from '../model/use-branch';
 import { linksOfType } from './links-of-type';
+import { ObjectTypeLink } from './object-type-link';
 
 /** The link types this object type takes part in, named and counted from its side. */
-export function LinksPanel({ ontologyId, branch, apiName, model }: { ontologyId: string; branch: string; apiName: string; model: OntologyView }) {
-  const links = linksOfType(apiName, model.entities.linkType);
-  const other = (name: string) => model.entities.objectType.find((o) => o.definition.apiName === name);
+export function LinksPanel({ ontologyId, branch, apiName, linkTypes }: { ontologyId: string; branch: string; apiName: string; linkTypes: readonly LinkTypeTouching[] }) {
+  const links = linksOfType(
+    apiName,
+    linkTypes.map((l) => l.linkType),
+  );
+  const ends = new Map<string, EntityName>();
+  for (const { source, target } of linkTypes) for (const end of [source, target]) if (end) ends.set(end.apiName, end);
   return (
     <div>
       {links.length === 0 ? (
@@ -18,7 +23,7 @@ export function LinksPanel({ ontologyId, branch, apiName, model }: { ontologyId:
       ) : (
         <ul aria-label="Links" className="divide-y divide-zinc-100">
           {links.map((l) => {
-            const target = other(l.other);
+            const target = ends.get(l.other);
             return (
               <li key={`${l.link.id}:${l.name}`} className="flex items-center gap-2 px-3 py-1.5 text-xs">
                 <Link href={onBranch(entityPath(ontologyId, 'linkType', l.link.id), branch)} className="font-mono font-medium text-accent-700 hover:underline">
@@ -26,9 +31,9 @@ export function LinksPanel({ ontologyId, branch, apiName, model }: { ontologyId:
                 </Link>
                 <span className="text-zinc-400">→</span>
                 {target ? (
-                  <Link href={onBranch(entityPath(ontologyId, 'objectType', target.id), branch)} className="font-mono hover:underline">
+                  <ObjectTypeLink ontologyId={ontologyId} branch={branch} id={target.id} className="font-mono hover:underline">
                     {l.other}
-                  </Link>
+                  </ObjectTypeLink>
                 ) : (
                   <span className="font-mono">{l.other}</span>
                 )}

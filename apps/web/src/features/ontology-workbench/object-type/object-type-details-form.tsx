@@ -1,6 +1,6 @@
 'use client';
 
-import { OBJECT_TYPE_STATUSES, type FieldIssue, type ObjectTypeDefinition, type ObjectTypeStatus, type OntologyView } from '@spice/domain';
+import { OBJECT_TYPE_STATUSES, type FieldIssue, type ObjectTypeDefinition, type ObjectTypeStatus } from '@spice/domain';
 import { Field } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -10,12 +10,13 @@ import { withTranslation } from './translations';
 /** Names (English and Korean), description, icon, colour and status with its deprecation. */
 export function ObjectTypeDetailsForm({
   draft,
-  model,
+  objectTypes,
   issues,
   onChange,
 }: {
   draft: ObjectTypeDefinition;
-  model: OntologyView;
+  /** The apiNames of the types a deprecation can name as the replacement. */
+  objectTypes: readonly string[];
   issues: readonly FieldIssue[];
   onChange: (patch: Partial<ObjectTypeDefinition>) => void;
 }) {
@@ -25,9 +26,7 @@ export function ObjectTypeDetailsForm({
   const setKo = (field: 'displayName' | 'pluralDisplayName' | 'description', value: string) =>
     onChange({ translations: withTranslation(draft.translations, 'ko', field, value) });
   // A replacement is another type that is not deprecated itself (the domain refuses anything else).
-  const replacements = model.entities.objectType
-    .filter((o) => o.definition.apiName !== draft.apiName && o.definition.status !== 'deprecated')
-    .map((o) => o.definition.apiName);
+  const replacements = objectTypes.filter((apiName) => apiName !== draft.apiName);
   const setStatus = (status: ObjectTypeStatus) =>
     onChange({ status, deprecation: status === 'deprecated' ? (draft.deprecation ?? { reason: '', deadline: '', replacement: null }) : null });
 

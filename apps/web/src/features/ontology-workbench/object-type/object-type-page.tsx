@@ -1,13 +1,15 @@
 'use client';
 
 import { useCallback, useState } from 'react';
-import type { ObjectTypeDefinition, OntologyView } from '@spice/domain';
+import type { ObjectTypeDefinition, ObjectTypePageView } from '@spice/domain';
 import { Badge } from '@/components/ui/badge';
+import { Callout } from '@/components/ui/callout';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Kbd } from '@/components/ui/kbd';
 import { Panel } from '@/components/ui/panel';
 import { TableSkeleton } from '@/components/ui/skeleton';
+import { describeError } from '@/lib/describe-error';
 import { formatUtc } from '@/lib/format-time';
 import { useHotkey } from '@/lib/use-hotkey';
 import { DeleteEntityButton } from '../edit/delete-entity-button';
@@ -16,7 +18,7 @@ import { issuesAt } from '../edit/issues';
 import { useEntityEditor } from '../edit/use-entity-editor';
 import { HistoryPanel } from '../history/history-panel';
 import { onBranch, ontologyPath, useBranch } from '../model/use-branch';
-import { findEntity, useOntologyModel } from '../model/use-ontology-model';
+import { useObjectTypePage } from '../model/use-object-type-page';
 import { StatusBadge } from '../shell/status-badge';
 import { GroupsField } from './groups-field';
 import { ImplementsPanel } from './implements-panel';
@@ -24,25 +26,27 @@ import { KeySpec } from './key-spec';
 import { LinksPanel } from './links-panel';
 import { ObjectTypeDetailsForm } from './object-type-details-form';
 import { PropertiesTable } from './properties-table';
+import { UsedByPanel } from './used-by-panel';
 
-
+/** One object type's page; its data comes with the server render, and live updates refetch it. */
 export function ObjectTypePage({ ontologyId, objectTypeId }: { ontologyId: string; objectTypeId: string }) {
   const branch = useBranch();
-  const model = useOntologyModel(ontologyId, branch);
-  const entity = findEntity(model.data, 'objectType', objectTypeId);
-  if (!model.data) return <TableSkeleton label="Loading object type" />;
-  if (!entity)
+  const page = useObjectTypePage(ontologyId, branch, objectTypeId);
+  if (page.isError) {
+    const failure = describeError(page.error);
+    if (failure.code !== 'NOT_FOUND') return <Callout title={failure.title}>{failure.message}</Callout>;
     return (
       <EmptyState title="No such object type on this branch">
         It may have been deleted, or it exists on another branch. <a href={onBranch(ontologyPath(ontologyId), branch)} className="text-accent-700 hover:underline">Back to object types</a>
       </EmptyState>
     );
-  return <ObjectTypeEditor key={`${branch}:${objectTypeId}`} ontologyId={ontologyId} branch={branch} model={model.data} objectTypeId={objectTypeId} />;
+  }
+  if (!page.data) return <TableSkeleton label="Loading object type" />;
+  return <ObjectTypeEditor key={`${branch}:${objectTypeId}`} ontologyId={ontologyId} branch={branch} page={page.data} />;
 }
 
-function ObjectTypeEditor({ ontologyId, branch, model, objectTypeId }: { ontologyId: string; branch: string; model: OntologyView; objectTypeId: string }) {
-  const entity = findEntity(model, 'objectType', objectTypeId);
-  const editor = useEntityEditor({ ontologyId, branch, kind: 'objectType', entity });
+function ObjectTypeEditor({ ontologyId, branch, page }: { ontologyId: string; branch: string; page: ObjectTypePageView }) {
+  const editor = useEntityEditor({ ontologyId, branch, kind: 'objectType', entity: page.objectType });
   const [tab, setTab] = useState<'definition' | 'history'>('definition');
   const focusFirstField = useCallback(() => {
     setTab('definition');
@@ -95,6 +99,17 @@ function ObjectTypeEditor({ ontologyId, branch, model, objectTypeId }: { ontolog
       </div>
       <div className="space-y-3 p-3">
         <EditorStatus kind="objectType" editor={editor} />
+        {page.issues.length > 0 ? (
+          <Callout tone="amber" title="Problems under today’s rules">
+            <ul aria-label="Problems" className="list-disc pl-4">
+              {page.issues.map((i) => (
+                <li key={`${i.path}:${i.message}`}>
+                  <span className="font-mono">{i.path}</span>: {i.message}
+                </li>
+              ))}
+            </ul>
+          </Callout>
+        ) : null}
         {tab === 'history' ? (
           <div role="tabpanel" aria-label="History">
             <HistoryPanel ontologyId={ontologyId} branch={branch} kind="objectType" entity={base} />
@@ -112,12 +127,12 @@ function ObjectTypeEditor({ ontologyId, branch, model, objectTypeId }: { ontolog
             <div className="min-w-0 space-y-3">
               <Panel title="Details">
                 <div className="p-3">
-                  <ObjectTypeDetailsForm draft={draft} model={model} issues={editor.issues} onChange={change} />
+                  <ObjectTypeDetailsForm draft={draft} objectTypes={page.choices.objectTypes} issues={editor.issues} onChange={change} />
                 </div>
               </Panel>
               <Panel title="Properties" meta={`${draft.properties.length} properties`}>
                 <div className="p-2">
-                  <PropertiesTable properties={draft.properties} saved={base.definition.properties} issues={editor.issues} model={model} onChange={(properties) => change({ properties })} />
+                  <PropertiesTable properties={draft.properties} saved={base.definition.properties} issues={editor.issues} choices={page.choices} onChange={(properties) => change({ properties })} />
                 </div>
               </Panel>
               <Panel title="Keys">
@@ -128,17 +143,21 @@ function ObjectTypeEditor({ ontologyId, branch, model, objectTypeId }: { ontolog
             </div>
             <div className="min-w-0 space-y-3">
               <Panel title="Links">
-                <LinksPanel ontologyId={ontologyId} branch={branch} apiName={base.definition.apiName} model={model} />
+                <LinksPanel ontologyId={ontologyId} branch={branch} apiName={base.definition.apiName} linkTypes={page.linkTypes} />
               </Panel>
               <Panel title="Interfaces">
                 <ImplementsPanel
                   ontologyId={ontologyId}
                   branch={branch}
                   implemented={draft.implements}
-                  model={model}
+                  choices={page.choices.interfaces}
+                  interfaces={page.interfaces}
                   errors={issuesAt(editor.issues, 'implements')}
                   onChange={(next) => change({ implements: next })}
                 />
+              </Panel>
+              <Panel title="Used by" meta={page.referencedBy.length > 0 ? `${page.referencedBy.length}` : undefined}>
+                <UsedByPanel ontologyId={ontologyId} branch={branch} references={page.referencedBy} />
               </Panel>
               <Panel title="Groups">
                 <GroupsField groups={draft.groups} errors={issuesAt(editor.issues, 'groups')} onChange={(groups) => change({ groups })} />

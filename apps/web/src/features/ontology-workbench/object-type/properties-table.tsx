@@ -1,7 +1,7 @@
 'use client';
 
 import { Fragment, useRef, useState, type KeyboardEvent } from 'react';
-import { describeDataType, isWidening, type FieldIssue, type OntologyView, type PropertyDefinition } from '@spice/domain';
+import { describeDataType, isWidening, type FieldIssue, type PropertyDefinition } from '@spice/domain';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -10,7 +10,7 @@ import { Kbd } from '@/components/ui/kbd';
 import { DataTypePicker } from '../data-type/data-type-picker';
 import { invalidAt, issuesAt } from '../edit/issues';
 import { moveItem, newProperty } from './property-draft';
-import { PropertyDetails } from './property-details';
+import { PropertyDetails, type PropertyChoices } from './property-details';
 
 /**
  * The properties of an object type, edited in place: one row each (API name, display name, type, flags), a
@@ -21,14 +21,14 @@ export function PropertiesTable({
   properties,
   saved,
   issues,
-  model,
+  choices,
   onChange,
 }: {
   properties: readonly PropertyDefinition[];
   /** The saved properties, to flag breaking type changes. */
   saved: readonly PropertyDefinition[];
   issues: readonly FieldIssue[];
-  model: OntologyView;
+  choices: PropertyChoices;
   onChange: (next: PropertyDefinition[]) => void;
 }) {
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
@@ -174,7 +174,7 @@ export function PropertiesTable({
                   <tr>
                     <td colSpan={2} />
                     <td colSpan={8} className="border-b border-zinc-100 px-1 pb-2">
-                      <PropertyDetails n={n} property={p} model={model} issues={issues} at={`properties.${i}`} onChange={(patch) => change(i, patch)} />
+                      <PropertyDetails n={n} property={p} choices={choices} issues={issues} at={`properties.${i}`} onChange={(patch) => change(i, patch)} />
                     </td>
                   </tr>
                 ) : null}

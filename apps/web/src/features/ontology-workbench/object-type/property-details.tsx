@@ -1,6 +1,6 @@
 'use client';
 
-import { dataTypeName, NUMERIC_TYPES, TEMPORAL_TYPES, TEXT_TYPES, type FieldIssue, type OntologyView, type PropertyDefinition } from '@spice/domain';
+import { dataTypeName, NUMERIC_TYPES, TEMPORAL_TYPES, TEXT_TYPES, type EntityName, type FieldIssue, type PropertyDefinition } from '@spice/domain';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -8,18 +8,24 @@ import { parseEnumValues } from '../data-type/data-type-defaults';
 import { issuesAt } from '../edit/issues';
 import { defaultText, parseBound, parseCount, parseDefault, withConstraint } from './property-draft';
 
+/** The shared property types and value types a property can use. */
+export interface PropertyChoices {
+  readonly sharedPropertyTypes: readonly EntityName[];
+  readonly valueTypes: readonly EntityName[];
+}
+
 /** The less-used parts of a property: description, constraints that fit its type, default, shared and value types. */
 export function PropertyDetails({
   n,
   property: p,
-  model,
+  choices,
   issues,
   at,
   onChange,
 }: {
   n: number;
   property: PropertyDefinition;
-  model: OntologyView;
+  choices: PropertyChoices;
   issues: readonly FieldIssue[];
   at: string;
   onChange: (patch: Partial<PropertyDefinition>) => void;
@@ -71,9 +77,9 @@ export function PropertyDetails({
       <Field id={id('shared')} label="Shared property type" errors={err('sharedPropertyType')}>
         <Select id={id('shared')} value={p.sharedPropertyType ?? ''} onChange={(e) => onChange({ sharedPropertyType: e.target.value || null })}>
           <option value="">none</option>
-          {model.entities.sharedPropertyType.map((s) => (
-            <option key={s.id} value={s.definition.apiName}>
-              {s.definition.apiName}
+          {choices.sharedPropertyTypes.map((s) => (
+            <option key={s.id} value={s.apiName}>
+              {s.apiName}
             </option>
           ))}
         </Select>
@@ -81,9 +87,9 @@ export function PropertyDetails({
       <Field id={id('valueType')} label="Value type" errors={err('valueType')}>
         <Select id={id('valueType')} value={p.valueType ?? ''} onChange={(e) => onChange({ valueType: e.target.value || null })}>
           <option value="">none</option>
-          {model.entities.valueType.map((v) => (
-            <option key={v.id} value={v.definition.apiName}>
-              {v.definition.apiName}
+          {choices.valueTypes.map((v) => (
+            <option key={v.id} value={v.apiName}>
+              {v.apiName}
             </option>
           ))}
         </Select>

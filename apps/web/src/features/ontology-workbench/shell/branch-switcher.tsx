@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { OntologyView } from '@spice/domain';
+import type { BranchHeaderView } from '@spice/domain';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { FieldErrors } from '@/components/ui/field';
@@ -16,11 +16,11 @@ import { commandSent } from '../../commands/last-command';
 import { MAIN_BRANCH, onBranch, ontologyPath } from '../model/use-branch';
 
 /** Which branch the workbench shows (main and the open branches), and "New branch…" from main. */
-export function BranchSwitcher({ ontologyId, branch, model }: { ontologyId: string; branch: string; model: OntologyView | undefined }) {
+export function BranchSwitcher({ ontologyId, branch, header }: { ontologyId: string; branch: string; header: BranchHeaderView | undefined }) {
   const router = useRouter();
   const pathname = usePathname();
   const [creating, setCreating] = useState(false);
-  const open = (model?.branches ?? []).filter((b) => b.status === 'open').map((b) => b.name);
+  const open = (header?.branches ?? []).filter((b) => b.status === 'open').map((b) => b.name);
   const names = [MAIN_BRANCH, ...open.filter((b) => b !== MAIN_BRANCH)];
   if (!names.includes(branch)) names.push(branch);
   const switchTo = (next: string) => router.push(onBranch(pathname, next));
@@ -37,7 +37,7 @@ export function BranchSwitcher({ ontologyId, branch, model }: { ontologyId: stri
           </option>
         ))}
       </Select>
-      {model?.closed ? <Badge tone="amber">closed</Badge> : null}
+      {header?.closed ? <Badge tone="amber">closed</Badge> : null}
       {branch !== MAIN_BRANCH ? (
         <Link href={ontologyPath(ontologyId, `/branches/${encodeURIComponent(branch)}`)} className="text-xs text-accent-700 hover:underline">
           Compare with main

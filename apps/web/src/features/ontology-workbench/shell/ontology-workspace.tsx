@@ -7,8 +7,8 @@ import { Kbd } from '@/components/ui/kbd';
 import { describeError } from '@/lib/describe-error';
 import { useUndoHotkey } from '../edit/use-undo-hotkey';
 import { onBranch, ontologyPath, useBranch } from '../model/use-branch';
+import { useBranchHeader } from '../model/use-branch-header';
 import { useLiveModel } from '../model/use-live-model';
-import { useOntologyModel } from '../model/use-ontology-model';
 import { BranchSwitcher } from './branch-switcher';
 import { LiveBadge } from './live-badge';
 import { OntologyTabs } from './ontology-tabs';
@@ -18,7 +18,7 @@ import { useGoTo } from './use-go-to';
 export function OntologyWorkspace({ ontologyId, children }: { ontologyId: string; children: ReactNode }) {
   const branch = useBranch();
   const live = useLiveModel(ontologyId, branch);
-  const model = useOntologyModel(ontologyId, branch);
+  const header = useBranchHeader(ontologyId, branch);
   const undoDialog = useUndoHotkey(ontologyId, branch);
   const chords = useMemo(() => ({ g: onBranch(ontologyPath(ontologyId, '/graph'), branch), o: onBranch(ontologyPath(ontologyId), branch) }), [ontologyId, branch]);
   useGoTo(chords);
@@ -33,20 +33,20 @@ export function OntologyWorkspace({ ontologyId, children }: { ontologyId: string
             </Link>{' '}
             / <span className="font-mono normal-case">{ontologyId}</span>
           </p>
-          <h1 className="truncate text-base font-semibold text-zinc-900">{model.data?.displayName ?? ontologyId}</h1>
+          <h1 className="truncate text-base font-semibold text-zinc-900">{header.data?.displayName ?? ontologyId}</h1>
         </div>
         <div className="ml-auto flex items-center gap-3">
           <LiveBadge status={live.status} />
-          <BranchSwitcher ontologyId={ontologyId} branch={branch} model={model.data} />
+          <BranchSwitcher ontologyId={ontologyId} branch={branch} header={header.data} />
           <span className="hidden text-2xs text-zinc-500 xl:inline">
             <Kbd>g</Kbd> <Kbd>g</Kbd> graph · <Kbd>Ctrl Z</Kbd> undo last change
           </span>
         </div>
       </div>
       <OntologyTabs ontologyId={ontologyId} branch={branch} />
-      {model.isError ? (
+      {header.isError ? (
         <div className="p-3">
-          <Callout title={describeError(model.error).title}>{describeError(model.error).message}</Callout>
+          <Callout title={describeError(header.error).title}>{describeError(header.error).message}</Callout>
         </div>
       ) : (
         children

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZBranchName } from '@spice/domain';
+import { ZBranchComparison, ZBranchHeaderView, ZBranchName } from '@spice/domain';
 import { createTRPCRouter } from '../../trpc/init';
 import { actorProcedure } from '../../trpc/procedures';
 import { ZCommandOutcome } from '../ontology/command.schema';
@@ -16,9 +16,15 @@ export const branchesRouter = createTRPCRouter({
     .input(z.object({ ontologyId: z.string().min(1), branch: ZBranchName }))
     .mutation(({ ctx, input }) => ctx.system.ontology.abandonBranch(input, ctx.actor)),
 
+  get: actorProcedure
+    .meta({ openapi: { method: 'GET', path: '/ontologies/{ontologyId}/branches/{branch}', tags: ['branches'], summary: 'The ontology’s names and branches as seen from a branch, without its entities' } })
+    .input(ZOntologyRef)
+    .output(ZBranchHeaderView)
+    .query(({ ctx, input }) => ctx.system.ontology.branchHeader(input)),
+
   compare: actorProcedure
     .meta({ openapi: { method: 'GET', path: '/ontologies/{ontologyId}/branches/{branch}/compare', tags: ['branches'], summary: 'Diff a branch against main, with merge conflicts' } })
     .input(ZOntologyRef)
-    .output(z.unknown())
+    .output(ZBranchComparison)
     .query(({ ctx, input }) => ctx.system.ontology.compareBranch(input)),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZObjectTypePageView, ZOntologyView } from '@spice/domain';
 import { createTRPCRouter } from '../../trpc/init';
 import { actorProcedure } from '../../trpc/procedures';
 import { ZCommandOutcome } from '../ontology/command.schema';
@@ -11,8 +12,21 @@ export const entitiesRouter = createTRPCRouter({
   model: actorProcedure
     .meta({ openapi: { method: 'GET', path: '/ontologies/{ontologyId}/model', tags: ['ontology'], summary: 'The whole model of a branch' } })
     .input(ZOntologyRef)
-    .output(z.unknown())
+    .output(ZOntologyView)
     .query(({ ctx, input }) => ctx.system.ontology.model(ref(input))),
+
+  objectType: actorProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/ontologies/{ontologyId}/object-types/{id}',
+        tags: ['ontology'],
+        summary: 'One object type with what its page shows: link types, interfaces, shared and value types, references, issues',
+      },
+    })
+    .input(ZOntologyRef.extend({ id: z.string().min(1) }))
+    .output(ZObjectTypePageView)
+    .query(({ ctx, input }) => ctx.system.ontology.objectTypePage(ref(input), input.id)),
 
   history: actorProcedure
     .meta({ openapi: { method: 'GET', path: '/ontologies/{ontologyId}/entities/{kind}/{id}/history', tags: ['ontology'] } })
