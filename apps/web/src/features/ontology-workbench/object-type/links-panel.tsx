@@ -6,7 +6,6 @@ import { Badge } from '@/components/ui/badge';
 import { entityPath } from '../model/entity-paths';
 import { onBranch, ontologyPath } from '../model/use-branch';
 import { linksOfType } from './links-of-type';
-import { ObjectTypeLink } from './object-type-link';
 
 /** The link types this object type takes part in, named and counted from its side. */
 export function LinksPanel({ ontologyId, branch, apiName, linkTypes }: { ontologyId: string; branch: string; apiName: string; linkTypes: readonly LinkTypeTouching[] }) {
@@ -31,9 +30,9 @@ export function LinksPanel({ ontologyId, branch, apiName, linkTypes }: { ontolog
                 </Link>
                 <span className="text-zinc-400">→</span>
                 {target ? (
-                  <ObjectTypeLink ontologyId={ontologyId} branch={branch} id={target.id} className="font-mono hover:underline">
+                  <Link href={onBranch(entityPath(ontologyId, 'objectType', target.id), branch)} className="font-mono hover:underline">
                     {l.other}
-                  </ObjectTypeLink>
+                  </Link>
                 ) : (
                   <span className="font-mono">{l.other}</span>
                 )}

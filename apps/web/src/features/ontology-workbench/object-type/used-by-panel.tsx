@@ -4,7 +4,6 @@ import Link from 'next/link';
 import { ENTITY_LABEL, type EntityReference } from '@spice/domain';
 import { entityPath } from '../model/entity-paths';
 import { onBranch } from '../model/use-branch';
-import { ObjectTypeLink } from './object-type-link';
 
 /** What refers to the object type: while anything does, it can't be deleted or renamed. */
 export function UsedByPanel({ ontologyId, branch, references }: { ontologyId: string; branch: string; references: readonly EntityReference[] }) {
@@ -14,15 +13,9 @@ export function UsedByPanel({ ontologyId, branch, references }: { ontologyId: st
       {references.map((r) => (
         <li key={`${r.kind}:${r.id}:${r.via}`} className="flex items-center gap-2 px-3 py-1.5 text-xs">
           <span className="text-zinc-500">{ENTITY_LABEL[r.kind]}</span>
-          {r.kind === 'objectType' ? (
-            <ObjectTypeLink ontologyId={ontologyId} branch={branch} id={r.id} className="font-mono text-accent-700 hover:underline">
-              {r.apiName}
-            </ObjectTypeLink>
-          ) : (
-            <Link href={onBranch(entityPath(ontologyId, r.kind, r.id), branch)} className="font-mono text-accent-700 hover:underline">
-              {r.apiName}
-            </Link>
-          )}
+          <Link href={onBranch(entityPath(ontologyId, r.kind, r.id), branch)} className="font-mono text-accent-700 hover:underline">
+            {r.apiName}
+          </Link>
           <span className="ml-auto text-zinc-500">{r.via}</span>
         </li>
       ))}

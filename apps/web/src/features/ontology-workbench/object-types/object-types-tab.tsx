@@ -14,7 +14,6 @@ import { formatUtc } from '@/lib/format-time';
 import { useHotkey } from '@/lib/use-hotkey';
 import { entityPath } from '../model/entity-paths';
 import { onBranch, useBranch } from '../model/use-branch';
-import { usePrefetchObjectType } from '../model/use-object-type-page';
 import { useOntologyModel } from '../model/use-ontology-model';
 import { SearchBox } from '../shell/search-box';
 import { StatusBadge } from '../shell/status-badge';
@@ -49,7 +48,6 @@ export function ObjectTypesTab({ ontologyId }: { ontologyId: string }) {
   const rows = useMemo(() => (model.data ? objectTypeRows(model.data, { ...filters, text }) : []), [model.data, filters, text]);
   const filtered = text.trim() !== '' || filters.status !== 'any' || filters.primaryKey !== 'any' || filters.links !== 'any';
   const open = (row: ObjectTypeRow) => router.push(onBranch(entityPath(ontologyId, 'objectType', row.entity.id), branch));
-  const prefetch = usePrefetchObjectType(ontologyId, branch);
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2 p-3">
@@ -82,7 +80,7 @@ export function ObjectTypesTab({ ontologyId }: { ontologyId: string }) {
               Search looks at API names, display names and descriptions.
             </EmptyState>
           ) : (
-            <VirtualTable label="Object types" rows={rows} columns={COLUMNS} rowKey={(r) => r.entity.id} onOpen={open} onActive={(r) => prefetch(r.entity.id)} />
+            <VirtualTable label="Object types" rows={rows} columns={COLUMNS} rowKey={(r) => r.entity.id} onOpen={open} />
           )}
         </div>
       </Panel>

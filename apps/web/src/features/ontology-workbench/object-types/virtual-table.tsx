@@ -24,15 +24,12 @@ export function VirtualTable<T>({
   columns,
   rowKey,
   onOpen,
-  onActive,
 }: {
   label: string;
   rows: readonly T[];
   columns: readonly Column<T>[];
   rowKey: (row: T) => string;
   onOpen: (row: T) => void;
-  /** A row became the active one (pointer over it, or ↑/↓ to it): it is likely to be opened next. */
-  onActive?: (row: T) => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
@@ -41,13 +38,9 @@ export function VirtualTable<T>({
 
   useEffect(() => setActive((a) => Math.min(a, Math.max(rows.length - 1, 0))), [rows.length]);
 
-  const activate = (index: number) => {
-    setActive(index);
-    if (rows[index] !== undefined) onActive?.(rows[index]);
-  };
   const move = (to: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, to));
-    activate(next);
+    setActive(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
   const onKeyDown = (e: KeyboardEvent) => {
@@ -89,7 +82,7 @@ export function VirtualTable<T>({
                 aria-rowindex={item.index + 2}
                 aria-selected={item.index === active}
                 onClick={() => onOpen(row)}
-                onMouseEnter={() => activate(item.index)}
+                onMouseEnter={() => setActive(item.index)}
                 className={cn('absolute inset-x-0 grid cursor-pointer border-b border-zinc-100', item.index === active ? 'bg-accent-50' : 'hover:bg-zinc-50')}
                 style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)`, gridTemplateColumns: template }}
               >
