@@ -1,10 +1,15 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ConnectorScheduler } from '@spice/domain';
 import type { Logger } from '../../logging/logger';
 
 /**
  * Ticks the connector scheduler on an interval with the wall clock, one tick at a time (a tick that runs long
- * makes the next wait rather than overlap it). The returned stop waits for a tick in flight.
+ * makes the next wait rather than overlap it). The returned stop waits for a tick in flight, but not for ever:
+ * a tick stuck on a store that went away must not keep the process from stopping (its run is closed as
+ * interrupted by the next scheduler).
  */
+const STOP_WAIT_MS = 10_000;
+
 export function startSchedulerLoop(scheduler: ConnectorScheduler, logger: Logger, everyMs: number): () => Promise<void> {
   let inFlight: Promise<void> | null = null;
   const timer = setInterval(() => {
@@ -22,6 +27,6 @@ export function startSchedulerLoop(scheduler: ConnectorScheduler, logger: Logger
   }, everyMs);
   return async () => {
     clearInterval(timer);
-    await inFlight;
+    if (inFlight) await Promise.race([inFlight, sleep(STOP_WAIT_MS, undefined, { ref: false })]);
   };
 }
