@@ -156,6 +156,8 @@ export async function createSystem(config: SpiceConfig, logger = createLogger(co
   });
   const datasetReads = new DatasetReadService({ datasets, engine: datasetEngine, files: new ObjectFileCache(objects, config.datasets.cacheDir) });
   let reconciler: ReturnType<typeof setInterval> | null = null;
+  // One reconcile at a time, and stop() waits (bounded) for the one in flight before the stores close under it.
+  let reconciling: Promise<unknown> | null = null;
   const connectors = new ConnectorService({
     events,
     commands,
@@ -218,10 +220,12 @@ export async function createSystem(config: SpiceConfig, logger = createLogger(co
       logger.info('relay and object-type projection started');
       await scratch.sweepOrphans();
       reconciler = setInterval(() => {
-        ingest
+        if (reconciling) return;
+        reconciling = ingest
           .reconcile()
           .then((done) => done.length && logger.info({ done }, 'ingest reconciler finished or rolled back what dead processes left'))
-          .catch((e: unknown) => logger.warn({ err: e }, 'ingest reconciler cycle failed; retrying'));
+          .catch((e: unknown) => logger.warn({ err: e }, 'ingest reconciler cycle failed; retrying'))
+          .finally(() => (reconciling = null));
       }, RECONCILE_EVERY_MS);
       stopScheduler = startSchedulerLoop(connectorScheduler, logger.child({ component: 'connector-scheduler' }), SCHEDULE_EVERY_MS);
     },
@@ -235,6 +239,7 @@ export async function createSystem(config: SpiceConfig, logger = createLogger(co
     },
     async stop() {
       if (reconciler) clearInterval(reconciler);
+      if (reconciling) await Promise.race([reconciling, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
       await stopScheduler?.();
       await relay?.stop();
       for (const s of subscriptions.splice(0)) await s.stop();
