@@ -1,20 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DuckDBConnection, DuckDBInstance, StatementType, type DuckDBResultReader } from '@duckdb/node-api';
-import {
-  DomainError,
-  invalid,
-  type ColumnSchema,
-  type ComponentHealth,
-  type QueryEngine,
-  type QueryJob,
-  type QueryResult,
-} from '@spice/domain';
+import { sqlLiteral, DomainError, invalid, type ColumnSchema, type ComponentHealth, type QueryEngine, type QueryJob, type QueryResult } from '@spice/domain';
 import { validateQueryJob, type ValidatedQueryJob } from '../query-engine/validate-query-job';
 import { neutralTypeName, serialiseValue } from './duckdb-result-values';
 
 // DuckDB cannot bind parameters inside read_parquet() of a view definition, so paths go in as string literals.
-const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 // Only ever called with names validated against /^[a-z_][a-z0-9_]*$/i.
 const quoteIdentifier = (name: string) => `"${name}"`;
 
@@ -95,7 +86,7 @@ async function registerInputs(connection: DuckDBConnection, job: ValidatedQueryJ
     const files = isDirectory ? `${path}/**/*.parquet` : path;
     try {
       await connection.run(
-        `CREATE TEMP VIEW ${quoteIdentifier(table)} AS SELECT * FROM read_parquet(${sqlString(files)})`,
+        `CREATE TEMP VIEW ${quoteIdentifier(table)} AS SELECT * FROM read_parquet(${sqlLiteral(files)})`,
       );
     } catch (cause) {
       throw new DomainError({
@@ -156,13 +147,13 @@ async function writeParquet(
   await mkdir(dirname(outputPath), { recursive: true });
   let rowCount: number;
   try {
-    const copied = await connection.run(`COPY (${sql}) TO ${sqlString(outputPath)} (FORMAT parquet)`);
+    const copied = await connection.run(`COPY (${sql}) TO ${sqlLiteral(outputPath)} (FORMAT parquet)`);
     rowCount = copied.rowsChanged;
   } catch (error) {
     throw queryError(error, sql);
   }
   const written = await connection.runAndReadAll(
-    `SELECT * FROM read_parquet(${sqlString(outputPath)}) LIMIT 0`,
+    `SELECT * FROM read_parquet(${sqlLiteral(outputPath)}) LIMIT 0`,
   );
   return { rowCount, schema: schemaOf(written) };
 }

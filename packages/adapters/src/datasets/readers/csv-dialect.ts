@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString } from './reader-duckdb';
+import { sqlLiteral } from '@spice/domain';
 
 /** How a delimited text file is cut into fields, as far as DuckDB's sniffer (and the user) say. */
 export interface CsvDialect {
@@ -33,8 +33,8 @@ const NONE = '(empty)';
 function sniffOptions(overrides: DialectOverrides, tolerant: boolean): string {
   const options = [`comment=''`, `compression='none'`];
   if (tolerant) options.push('ignore_errors=true');
-  if (overrides.delimiter !== undefined) options.push(`delim=${sqlString(overrides.delimiter)}`);
-  if (overrides.quote !== undefined) options.push(`quote=${sqlString(overrides.quote)}`);
+  if (overrides.delimiter !== undefined) options.push(`delim=${sqlLiteral(overrides.delimiter)}`);
+  if (overrides.quote !== undefined) options.push(`quote=${sqlLiteral(overrides.quote)}`);
   if (overrides.hasHeader !== undefined) options.push(`header=${overrides.hasHeader}`);
   return options.join(', ');
 }
@@ -48,7 +48,7 @@ async function sniff(
   try {
     const reader = await connection.runAndReadAll(
       `SELECT Delimiter, Quote, Escape, SkipRows, HasHeader, len(Columns) AS columnCount
-       FROM sniff_csv(${sqlString(path)}, ${sniffOptions(overrides, tolerant)})`,
+       FROM sniff_csv(${sqlLiteral(path)}, ${sniffOptions(overrides, tolerant)})`,
     );
     const row = reader.getRowObjectsJS()[0];
     if (!row) return null;

@@ -5,7 +5,7 @@ import { firstRowLooksLikeHeader, headerProblems, positionalNames, type Cell } f
 import { reportRejects } from './csv-rejects';
 import type { CsvText } from './csv-source-text';
 import { badInput } from './parquet-read-report';
-import { sqlString } from './reader-duckdb';
+import { sqlLiteral } from '@spice/domain';
 
 export type DelimitedFormat = 'csv' | 'tsv';
 
@@ -27,14 +27,14 @@ export function csvArguments(
   columns: readonly string[],
   maxLineBytes: number,
 ): string {
-  const columnTypes = columns.map((name) => `${sqlString(name)}: 'VARCHAR'`).join(', ');
+  const columnTypes = columns.map((name) => `${sqlLiteral(name)}: 'VARCHAR'`).join(', ');
   return [
     'auto_detect=false',
     `header=${header}`,
     `skip=${dialect.skipRows}`,
-    `delim=${sqlString(dialect.delimiter)}`,
-    `quote=${sqlString(dialect.quote)}`,
-    `escape=${sqlString(dialect.escape)}`,
+    `delim=${sqlLiteral(dialect.delimiter)}`,
+    `quote=${sqlLiteral(dialect.quote)}`,
+    `escape=${sqlLiteral(dialect.escape)}`,
     `columns={${columnTypes}}`,
     `comment=''`,
     `compression='none'`,
@@ -62,7 +62,7 @@ async function firstRows(
 ): Promise<FirstRows> {
   const columns = positionalNames(dialect.columnCount);
   const reader = await connection.runAndReadAll(
-    `SELECT * FROM read_csv(${sqlString(path)}, ${csvArguments(dialect, false, columns, maxLineBytes)},
+    `SELECT * FROM read_csv(${sqlLiteral(path)}, ${csvArguments(dialect, false, columns, maxLineBytes)},
        store_rejects=true, rejects_table='${HEADER_REJECTS}', rejects_scan='${HEADER_REJECTS}_scans')
      LIMIT ${HEADER_SAMPLE_ROWS + 1}`,
   );

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import {
+  sqlLiteral,
   DomainError,
   type DetectedLayout,
   type ReadOptions,
@@ -15,7 +16,6 @@ import { csvArguments, resolveCsvTable, type CsvTable, type DelimitedFormat } fr
 import { badInput, messageOf } from './parquet-read-report';
 import {
   DEFAULT_READER_DUCKDB,
-  sqlString,
   withReaderDuckDb,
   type ReaderDuckDbSettings,
 } from './reader-duckdb';
@@ -165,10 +165,10 @@ export class DelimitedTextReader {
   ): Promise<ReadResult> {
     const { maxLineBytes } = this.settings;
     const copied = await connection.run(
-      `COPY (SELECT * FROM read_csv(${sqlString(text.path)}, ${csvArguments(table.dialect, table.hasHeader, table.columns, maxLineBytes)},
+      `COPY (SELECT * FROM read_csv(${sqlLiteral(text.path)}, ${csvArguments(table.dialect, table.hasHeader, table.columns, maxLineBytes)},
          strict_mode=true,
          store_rejects=true, rejects_table='${REJECTS_TABLE}', rejects_scan='${REJECTS_TABLE}_scans'))
-       TO ${sqlString(partial)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE ${ROW_GROUP_ROWS})`,
+       TO ${sqlLiteral(partial)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE ${ROW_GROUP_ROWS})`,
     );
     const report = await reportRejects(connection, REJECTS_TABLE, {
       path: text.path,

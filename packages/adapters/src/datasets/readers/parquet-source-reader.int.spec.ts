@@ -2,13 +2,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectParquet, readParquet } from './parquet-source-reader';
-import { sqlString } from './parquet-text-writer';
 import {
   badInputProblems,
   readTextParquet,
   scratchFolder,
   type ScratchFolder,
 } from './parquet-text-fixture.int-support';
+import { sqlLiteral } from '@spice/domain';
 
 let scratch: ScratchFolder;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ async function writeParquet(name: string, select: string): Promise<string> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
-    await connection.run(`COPY (${select}) TO ${sqlString(path)} (FORMAT parquet)`);
+    await connection.run(`COPY (${select}) TO ${sqlLiteral(path)} (FORMAT parquet)`);
   } finally {
     connection.closeSync();
     instance.closeSync();

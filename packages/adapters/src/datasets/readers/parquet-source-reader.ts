@@ -4,7 +4,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { DetectedLayout, ReadOptions, ReadResult, TableCandidate } from '@spice/domain';
 import { columnNameProblems } from './parquet-column-names';
 import { badInput, messageOf } from './parquet-read-report';
-import { sqlIdentifier, sqlString } from './parquet-text-writer';
+import { sqlLiteral, sqlIdentifier } from '@spice/domain';
 
 /*
  * Parquet files. Every column becomes text with DuckDB's cast to VARCHAR (numbers as DuckDB prints them,
@@ -50,7 +50,7 @@ const unreadable = (filePath: string, error: unknown) => {
  */
 async function storedTopLevelNames(connection: DuckDBConnection, filePath: string): Promise<string[]> {
   const reader = await connection.runAndReadAll(
-    `SELECT name, num_children FROM parquet_schema(${sqlString(filePath)})`,
+    `SELECT name, num_children FROM parquet_schema(${sqlLiteral(filePath)})`,
   );
   const rows = reader
     .getRows()
@@ -76,13 +76,13 @@ async function describeFile(connection: DuckDBConnection, filePath: string) {
   }
   try {
     const described = await connection.runAndReadAll(
-      `DESCRIBE SELECT * FROM read_parquet(${sqlString(filePath)})`,
+      `DESCRIBE SELECT * FROM read_parquet(${sqlLiteral(filePath)})`,
     );
     const columns: ParquetColumn[] = described
       .getRowObjectsJson()
       .map((row) => ({ name: String(row.column_name), type: String(row.column_type) }));
     const counted = await connection.runAndReadAll(
-      `SELECT count(*) FROM read_parquet(${sqlString(filePath)})`,
+      `SELECT count(*) FROM read_parquet(${sqlLiteral(filePath)})`,
     );
     const rowCount = Number(counted.getRows()[0]?.[0] ?? 0);
     const storedNames = await storedTopLevelNames(connection, filePath);
@@ -158,8 +158,8 @@ export async function readParquet(
     let rowCount: number;
     try {
       const copied = await connection.run(
-        `COPY (SELECT ${columns.map(textExpression).join(', ')} FROM read_parquet(${sqlString(filePath)})) ` +
-          `TO ${sqlString(partial)} (FORMAT parquet, COMPRESSION zstd)`,
+        `COPY (SELECT ${columns.map(textExpression).join(', ')} FROM read_parquet(${sqlLiteral(filePath)})) ` +
+          `TO ${sqlLiteral(partial)} (FORMAT parquet, COMPRESSION zstd)`,
       );
       rowCount = Number(copied.rowsChanged);
       await rename(partial, outputPath);

@@ -2,8 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { isDomainError, type ReadProblem } from '@spice/domain';
-import { sqlString } from './parquet-text-writer';
+import { sqlLiteral, isDomainError, type ReadProblem } from '@spice/domain';
 
 export interface TextParquet {
   readonly columns: readonly { readonly name: string; readonly type: string }[];
@@ -16,9 +15,9 @@ export async function readTextParquet(path: string): Promise<TextParquet> {
   const connection = await instance.connect();
   try {
     const described = await connection.runAndReadAll(
-      `DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`,
+      `DESCRIBE SELECT * FROM read_parquet(${sqlLiteral(path)})`,
     );
-    const rows = await connection.runAndReadAll(`SELECT * FROM read_parquet(${sqlString(path)})`);
+    const rows = await connection.runAndReadAll(`SELECT * FROM read_parquet(${sqlLiteral(path)})`);
     return {
       columns: described
         .getRowObjectsJson()

@@ -2,9 +2,8 @@ import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { sqlLiteral, sqlIdentifier } from '@spice/domain';
 
-export const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
-export const sqlIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 // Staging columns get positional names: the real names may differ only in case or hold any character, and are
 // only given to the Parquet file once they have been checked.
@@ -91,7 +90,7 @@ export class TextParquetWriter {
         .map((name, index) => `${stagingColumn(index)} AS ${sqlIdentifier(name)}`)
         .join(', ');
       await this.connection.run(
-        `COPY (SELECT ${select} FROM staging) TO ${sqlString(partial)} (FORMAT parquet, COMPRESSION zstd)`,
+        `COPY (SELECT ${select} FROM staging) TO ${sqlLiteral(partial)} (FORMAT parquet, COMPRESSION zstd)`,
       );
       await rename(partial, outputPath);
       return this.rows;

@@ -45,7 +45,6 @@ function memorySampler(instance: DuckDBInstance) {
  */
 export const DEFAULT_READER_DUCKDB: ReaderDuckDbSettings = { memoryLimit: '256MB', threads: 1 };
 
-export const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /**
  * Runs `use` on a fresh in-memory DuckDB that spills to `workDir`. One instance per read keeps each upload's

@@ -1,22 +1,8 @@
 import type { ColumnStats, LayoutStats, TimeStats } from '../column-stats';
 import type { InferenceWarning } from '../inference.types';
 import { countOf, quote } from '../reason-text';
+import { MONTH_TITLES } from '../recognisers/temporal-pattern';
 import { candidate, type Candidate } from './candidate';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** The time part of the pattern for one way of writing times; optional when some values have no time. */
 function timePattern(t: TimeStats, optional: boolean): string {
@@ -52,7 +38,7 @@ function zoneDetail(t: TimeStats): string {
 /** "03/05/2024" → "3 May or March 5". */
 function bothReadings(example: string): string {
   const [a, b] = example.split(/\D/, 2).map(Number) as [number, number];
-  return `${a} ${MONTHS[b - 1]} or ${MONTHS[a - 1]} ${b}`;
+  return `${a} ${MONTH_TITLES[b - 1]} or ${MONTH_TITLES[a - 1]} ${b}`;
 }
 
 interface DateOrder {
