@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { enforceDatasetRead, type ReadIdentity } from '../access/read-policy';
 import type { DatasetEngine, Page, RowDiff } from '../datasets/dataset/dataset-engine.port';
-import type { DatasetColumn } from '../datasets/dataset/dataset-schema';
+import type { ColumnStats, DatasetColumn } from '../datasets/dataset/dataset-schema';
 import type { DatasetVersion } from '../datasets/dataset/dataset.state';
 import type { LocalFileCache } from '../datasets/ingest/scratch.port';
 import { invalid } from '../shared/errors';
@@ -52,6 +52,24 @@ export class DatasetReadService {
     const page = await this.deps.engine.page(file, { offset, limit, restriction, ...(sort ? { sort } : {}) });
     const visible = new Set(page.columns);
     return { ...page, versionId: version.versionId, schema: version.schema.filter((c) => visible.has(c.name)) };
+  }
+
+  /**
+   * A version's column statistics, as the reader may see them: min/max and top values are data, so hidden
+   * columns are left out and masked ones keep only their counts.
+   */
+  async profile(
+    identity: ReadIdentity,
+    input: { datasetId: string; ref: string },
+  ): Promise<{ readonly versionId: string; readonly rowCount: number; readonly schema: readonly DatasetColumn[]; readonly stats: readonly ColumnStats[] }> {
+    const version = await this.deps.datasets.version(input.datasetId, input.ref);
+    const restriction = enforceDatasetRead(identity, { datasetId: input.datasetId, versionId: version.versionId, columns: version.schema.map((c) => c.name) });
+    const hidden = new Set(restriction.hiddenColumns);
+    const masks = new Map(restriction.maskedColumns.map((m) => [m.column, m.mask]));
+    const stats = version.stats
+      .filter((s) => !hidden.has(s.name))
+      .map((s) => (masks.has(s.name) ? { ...s, min: masks.get(s.name)!, max: masks.get(s.name)!, histogram: [], topValues: [] } : s));
+    return { versionId: version.versionId, rowCount: version.rowCount, schema: version.schema.filter((c) => !hidden.has(c.name)), stats };
   }
 
   /**

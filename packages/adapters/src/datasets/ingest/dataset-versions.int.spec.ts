@@ -55,6 +55,13 @@ forEachStack('datasets: upload, review, commit, branch, diff and revert', (stack
       const version = await system.datasets.version(datasetId(), 'main');
       expect(version).toMatchObject({ versionId: firstVersion, parentId: null, message: 'first fleet', author: ada.id, rowCount: 3 });
       expect(version.stats.find((s) => s.name === 'tonnage')).toMatchObject({ nullCount: 0, distinctCount: 3, min: '800', max: '1200' });
+      // Readers see the statistics through the policy seam: all of them while no policy restricts the dataset.
+      expect(await system.datasetReads.profile(reader, { datasetId: datasetId(), ref: 'main' })).toEqual({
+        versionId: firstVersion,
+        rowCount: 3,
+        schema: version.schema,
+        stats: version.stats,
+      });
     });
 
     it('with the same idempotency key and the same bytes returns the version; with other bytes it is refused', async () => {

@@ -1,17 +1,7 @@
-import { describeDataType, type DataType } from '@spice/domain';
+import { describeDataType, type ColumnStats, type DataType } from '@spice/domain';
 import { formatCount, formatShare } from '../model/format-count';
 import { HistogramChart } from './histogram-chart';
 import { TopValuesChart } from './top-values-chart';
-
-export interface ColumnStats {
-  readonly name: string;
-  readonly nullCount: number;
-  readonly distinctCount: number;
-  readonly min: string | null;
-  readonly max: string | null;
-  readonly histogram: readonly { from: string; to: string; count: number }[];
-  readonly topValues: readonly { value: string; count: number }[];
-}
 
 /** How a histogram names its bounds: dates without the midnight their statistics carry. */
 function boundLabel(dataType: DataType): (bound: string) => string {

@@ -4,7 +4,7 @@ import { ZCreateDatasetInput } from '@spice/domain';
 import { createTRPCRouter } from '../../trpc/init';
 import { actorProcedure } from '../../trpc/procedures';
 import { ZClientCommandId, ZCommandOutcome } from '../ontology/command.schema';
-import { ZDatasetRef, ZDatasetSummary, ZDatasetVersion, ZDatasetView, ZPage, ZVersionDiff } from './datasets.schema';
+import { ZDatasetRef, ZDatasetSummary, ZDatasetVersion, ZDatasetView, ZPage, ZProfile, ZVersionDiff } from './datasets.schema';
 import { connectorsRouter } from './connectors.router';
 import { ingestRouter } from './ingest.router';
 import { watchDataset } from './watch-dataset';
@@ -79,6 +79,12 @@ export const datasetsRouter = createTRPCRouter({
     .query(({ ctx, input: { sortColumn, sortDirection, ...input } }) =>
       ctx.system.datasetReads.preview(readerOf(ctx.actor), { ...input, ...(sortColumn ? { sort: { column: sortColumn, direction: sortDirection } } : {}) }),
     ),
+
+  profile: actorProcedure
+    .meta({ openapi: { method: 'GET', path: '/datasets/{datasetId}/profile', tags, description: "A version's column statistics, as the reader may see them." } })
+    .input(ZDatasetRef)
+    .output(ZProfile)
+    .query(({ ctx, input }) => ctx.system.datasetReads.profile(readerOf(ctx.actor), input)),
 
   diff: actorProcedure
     .meta({ openapi: { method: 'GET', path: '/datasets/{datasetId}/diff', tags, description: 'Schema and row changes between two versions (or branches).' } })

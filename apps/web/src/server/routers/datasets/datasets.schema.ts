@@ -14,6 +14,7 @@ const ZVersionSource = z.object({
   connectorId: z.string().nullable(),
 });
 
+/** A version's metadata. Its column statistics hold data values, so they are read through `datasets.profile` (the policy seam). */
 export const ZDatasetVersion = z.object({
   versionId: z.string(),
   branch: z.string(),
@@ -23,7 +24,6 @@ export const ZDatasetVersion = z.object({
   committedAt: z.string(),
   schema: z.array(ZDatasetColumn).readonly(),
   rowCount: z.number(),
-  stats: z.array(ZColumnStats).readonly(),
   objects: z.object({ data: z.string(), raw: z.string().nullable() }),
   source: ZVersionSource,
   skippedRows: z.number(),
@@ -149,4 +149,11 @@ export const ZVersionDiff = z.object({
       changed: z.array(z.object({ key: ZRow, before: ZRow, after: ZRow })).readonly(),
     }),
   }),
+});
+
+export const ZProfile = z.object({
+  versionId: z.string(),
+  rowCount: z.number(),
+  schema: z.array(ZDatasetColumn).readonly(),
+  stats: z.array(ZColumnStats).readonly(),
 });
