@@ -10,7 +10,7 @@ import { branchNameIssues } from '../datasets/dataset/dataset-names';
 import { ingestKeys, ingestPrefix } from '../datasets/ingest/ingest-keys';
 import type { CommitRequest, IngestFailure, IngestJob, IngestJobStore, IngestPhase } from '../datasets/ingest/ingest-job.port';
 import type { ScratchDir, ScratchSpace } from '../datasets/ingest/scratch.port';
-import type { ReadOptions, ReadProblem, TabularSourceReader } from '../datasets/ingest/tabular-source.port';
+import type { ReadOptions, ReadProblem, ReadResult, TabularSourceReader } from '../datasets/ingest/tabular-source.port';
 import type { DatasetService } from './dataset-service';
 import type { Actor } from './stream-command-runner';
 
@@ -159,7 +159,7 @@ export class DatasetIngestService {
   async reread(jobId: string, options: unknown): Promise<IngestJob> {
     const parsed = parseOrThrow(ZReadOptionsInput, options, 'DATASET.INVALID_INPUT') as ReadOptions;
     const job = await this.claim(jobId, ['read', 'failed']);
-    return this.holding(job, () => this.read({ ...job, options: parsed }, null));
+    return this.holding(job, () => this.read({ ...job, options: parsed }));
   }
 
   /** Commits the reviewed schema; DATASET.BAD_VALUES (with the rows and columns) when values do not cast. */
@@ -204,7 +204,7 @@ export class DatasetIngestService {
         return this.rollBack(job);
       case 'received':
       case 'reading':
-        return this.read(job, null);
+        return this.read(job);
       case 'committing':
         return this.runCommit(job, job.commitRequest!);
       default:
@@ -212,43 +212,66 @@ export class DatasetIngestService {
     }
   }
 
+  /**
+   * The raw file is stored while it is read from the local spool (both take long for a big file). The job moves
+   * to 'reading', where a dead process's work is resumed from the stored file, only once the file is stored.
+   */
   private async receive(job: IngestJob, localPath: string): Promise<IngestJob> {
     await this.deps.checkpoint?.('receiving', job);
-    await this.deps.objects.putFile(ingestKeys(job.datasetId, job.jobId).raw, localPath);
-    const received = await this.advance(job, { phase: 'received' });
-    return this.read(received, localPath);
-  }
-
-  /** Reads the stored file into text Parquet and proposes a schema; a file that cannot be read fails the job. */
-  private async read(job: IngestJob, localRaw: string | null): Promise<IngestJob> {
-    const reading = await this.advance(job, { phase: 'reading', options: job.options, error: null });
-    await this.deps.checkpoint?.('reading', reading);
     return this.inScratch(job, async (dir) => {
-      const keys = ingestKeys(job.datasetId, job.jobId);
-      const raw = localRaw ?? dir.file('raw');
-      if (!localRaw && !(await this.deps.objects.getFile(keys.raw, raw))) return this.rollBack(reading);
       const text = dir.file('text.parquet');
-      let result;
-      try {
-        result = await this.deps.reader.read(raw, job.fileName, job.options, text);
-      } catch (e) {
-        if (isDomainError(e) && e.code === 'DATASET.BAD_INPUT') return this.fail(reading, e);
-        throw e;
-      }
-      const proposal = this.deps.proposeSchema({ ...(await this.deps.engine.sampleText(text, INFERENCE_SAMPLE_ROWS)), totalRows: result.rowCount });
-      await this.deps.objects.putFile(keys.text, text);
-      const commitNext = job.autoCommit && job.commitRequest !== null;
-      const read = await this.advance(
-        reading,
-        { phase: 'read', layout: result.layout, readResult: result, proposedSchema: proposal.schema, inference: proposal.details },
-        { keepLease: commitNext },
-      );
-      if (!commitNext) return read;
-      return this.runCommit(read, { ...job.commitRequest!, schema: proposal.schema });
+      const storedThenReading = this.deps.objects
+        .putFile(ingestKeys(job.datasetId, job.jobId).raw, localPath)
+        .then(async () => this.startReading(await this.advance(job, { phase: 'received' })));
+      const [reading, result] = await bothSettled(storedThenReading, this.readText(job, localPath, text));
+      return this.afterRead(reading, result, text);
     });
   }
 
-  private async runCommit(job: IngestJob, request: CommitRequest): Promise<IngestJob> {
+  /** Reads the stored file again (a re-read with other options, or the reconciler resuming a dead process's read). */
+  private async read(job: IngestJob): Promise<IngestJob> {
+    const reading = await this.startReading(job);
+    return this.inScratch(job, async (dir) => {
+      const raw = dir.file('raw');
+      if (!(await this.deps.objects.getFile(ingestKeys(job.datasetId, job.jobId).raw, raw))) return this.rollBack(reading);
+      const text = dir.file('text.parquet');
+      return this.afterRead(reading, await this.readText(reading, raw, text), text);
+    });
+  }
+
+  private async startReading(job: IngestJob): Promise<IngestJob> {
+    const reading = await this.advance(job, { phase: 'reading', options: job.options, error: null });
+    await this.deps.checkpoint?.('reading', reading);
+    return reading;
+  }
+
+  /** The file read into text Parquet, or the DATASET.BAD_INPUT report that fails the job. */
+  private async readText(job: IngestJob, raw: string, text: string): Promise<ReadResult | DomainError> {
+    try {
+      return await this.deps.reader.read(raw, job.fileName, job.options, text);
+    } catch (e) {
+      if (isDomainError(e) && e.code === 'DATASET.BAD_INPUT') return e;
+      throw e;
+    }
+  }
+
+  /** Proposes a schema for what was read and stores the text file; an auto-commit goes straight on. */
+  private async afterRead(reading: IngestJob, result: ReadResult | DomainError, text: string): Promise<IngestJob> {
+    if (isDomainError(result)) return this.fail(reading, result);
+    const proposal = this.deps.proposeSchema({ ...(await this.deps.engine.sampleText(text, INFERENCE_SAMPLE_ROWS)), totalRows: result.rowCount });
+    await this.deps.objects.putFile(ingestKeys(reading.datasetId, reading.jobId).text, text);
+    const commitNext = reading.autoCommit && reading.commitRequest !== null;
+    const read = await this.advance(
+      reading,
+      { phase: 'read', layout: result.layout, readResult: result, proposedSchema: proposal.schema, inference: proposal.details },
+      { keepLease: commitNext },
+    );
+    if (!commitNext) return read;
+    return this.runCommit(read, { ...reading.commitRequest!, schema: proposal.schema }, text);
+  }
+
+  /** `localText`: the text file this process just read, so an auto-commit does not fetch it back. */
+  private async runCommit(job: IngestJob, request: CommitRequest, localText?: string): Promise<IngestJob> {
     const committing = await this.advance(job, { phase: 'committing', commitRequest: request, error: null });
     await this.deps.checkpoint?.('committing', committing);
     const state = await this.deps.datasets.state(job.datasetId);
@@ -256,8 +279,9 @@ export class DatasetIngestService {
     if (state.jobs.has(job.jobId)) return this.advance(committing, { phase: 'committed' });
     return this.inScratch(job, async (dir) => {
       const keys = ingestKeys(job.datasetId, job.jobId);
-      const text = dir.file('text.parquet');
-      if (!(await this.deps.objects.getFile(keys.text, text))) throw notFound('DATASET.INGEST_FILE_MISSING', `The read file of ingest ${job.jobId} is missing`);
+      const text = localText ?? dir.file('text.parquet');
+      if (!localText && !(await this.deps.objects.getFile(keys.text, text)))
+        throw notFound('DATASET.INGEST_FILE_MISSING', `The read file of ingest ${job.jobId} is missing`);
       const data = dir.file('data.parquet');
       const cast = await this.deps.engine.cast(text, request.schema, data, { badValues: request.badValues, maxProblems: MAX_LISTED_PROBLEMS });
       if (request.badValues === 'fail' && cast.problemCount > 0) {
@@ -266,8 +290,8 @@ export class DatasetIngestService {
         await this.advance(committing, { phase: 'read', commitRequest: null, error: { code: 'DATASET.BAD_VALUES', message, problems } });
         throw invalid('DATASET.BAD_VALUES', message, [], { problems, problemCount: cast.problemCount });
       }
-      const stats = await this.deps.engine.profile(data, request.schema);
-      await this.deps.objects.putFile(keys.data, data);
+      // Both only read the typed file: it is stored while it is profiled.
+      const [stats] = await bothSettled(this.deps.engine.profile(data, request.schema), this.deps.objects.putFile(keys.data, data));
       await this.deps.checkpoint?.('data-stored', committing);
       const readResult = committing.readResult;
       await this.deps.datasets.commitVersion(
@@ -351,4 +375,12 @@ export class DatasetIngestService {
       await dir.release();
     }
   }
+}
+
+/** Waits for both (neither is left running behind an early failure), then gives their values or the first error. */
+async function bothSettled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === 'rejected') throw x.reason;
+  if (y.status === 'rejected') throw y.reason;
+  return [x.value, y.value];
 }

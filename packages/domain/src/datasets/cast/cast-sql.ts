@@ -17,6 +17,8 @@ export interface ColumnCast {
   readonly present: string;
   /** How the report describes what was expected: `a decimal(10,2) (decimal separator ",")`. */
   readonly expected: string;
+  /** False when every present text converts (plain text), so the engine need not look for bad values. */
+  readonly canFail: boolean;
 }
 
 export const sqlIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -36,7 +38,11 @@ export function columnCast(column: DatasetColumn, table?: string): ColumnCast {
   const raw = (table ? `${table}.` : '') + sqlIdentifier(column.name);
   const text = `trim(${raw})`;
   const nullTokens = (column.format.nullTokens ?? []).map((t) => t.toLowerCase());
-  const present = `(${raw} IS NOT NULL AND ${text} <> ''${nullTokens.length ? ` AND lower(${text}) NOT IN ${sqlList(nullTokens)}` : ''})`;
+  // One comparison, never null (coalesce): DuckDB ran the three-part form (IS NOT NULL AND <> '' AND NOT IN) about
+  // three times slower, and casting was most of a 1 GiB ingest.
+  const present = nullTokens.length
+    ? `coalesce(lower(${text}) NOT IN ${sqlList(['', ...nullTokens])}, false)`
+    : `coalesce(${text} <> '', false)`;
   const conversion = convert(column.dataType, raw, text, column.format);
   return {
     column: column.name,
@@ -46,6 +52,7 @@ export function columnCast(column: DatasetColumn, table?: string): ColumnCast {
     value: conversion.check ? `CASE WHEN ${present} AND (${conversion.check}) THEN ${conversion.value} END` : `CASE WHEN ${present} THEN ${conversion.value} END`,
     present,
     expected: conversion.expected,
+    canFail: conversion.check !== undefined || column.dataType !== 'string',
   };
 }
 

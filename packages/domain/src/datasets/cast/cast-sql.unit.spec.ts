@@ -28,6 +28,6 @@ describe('the cast compiler', () => {
   });
 
   it('reads the text through a table alias when the query joins two files', () => {
-    expect(columnCast(ZDatasetColumn.parse({ name: 'c', dataType: 'integer' }), 't').present).toBe('(t."c" IS NOT NULL AND trim(t."c") <> \'\')');
+    expect(columnCast(ZDatasetColumn.parse({ name: 'c', dataType: 'integer' }), 't').present).toBe('coalesce(trim(t."c") <> \'\', false)');
   });
 });
