@@ -48,8 +48,8 @@ describe('drizzle transactions on a pg pool release their client whatever fails 
     await admin.connect();
     const db = drizzle(pool);
     const failure = db.transaction(async (tx) => {
-      const [{ pid }] = (await tx.execute(sql`select pg_backend_pid() as pid`)).rows as { pid: number }[];
-      await admin.query('select pg_terminate_backend($1)', [pid]);
+      const [backend] = (await tx.execute(sql`select pg_backend_pid() as pid`)).rows as { pid: number }[];
+      await admin.query('select pg_terminate_backend($1)', [backend!.pid]);
       await new Promise((resolve) => setTimeout(resolve, 100));
       throw new Error('the work itself failed');
     });

@@ -10,7 +10,7 @@ import { branchNameIssues } from '../datasets/dataset/dataset-names';
 import { ingestKeys, ingestPrefix } from '../datasets/ingest/ingest-keys';
 import type { CommitRequest, IngestFailure, IngestJob, IngestJobStore, IngestPhase } from '../datasets/ingest/ingest-job.port';
 import type { ScratchDir, ScratchSpace } from '../datasets/ingest/scratch.port';
-import type { ReadOptions, ReadProblem, ReadResult, TabularSourceReader } from '../datasets/ingest/tabular-source.port';
+import type { DetectedLayout, ReadOptions, ReadProblem, ReadResult, TabularSourceReader } from '../datasets/ingest/tabular-source.port';
 import type { DatasetService } from './dataset-service';
 import type { Actor } from './stream-command-runner';
 
@@ -336,7 +336,8 @@ export class DatasetIngestService {
   private async fail(job: IngestJob, e: DomainError): Promise<IngestJob> {
     const problems = (e.context.problems as ReadProblem[] | undefined) ?? [];
     const error: IngestFailure = { code: e.code, message: e.message, problems };
-    return this.advance(job, { phase: 'failed', error });
+    const layout = (e.context.layout as DetectedLayout | undefined) ?? null;
+    return this.advance(job, { phase: 'failed', error, layout });
   }
 
   private async claim(jobId: string, phases: readonly IngestPhase[]): Promise<IngestJob> {

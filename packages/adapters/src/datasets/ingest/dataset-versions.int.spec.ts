@@ -106,6 +106,19 @@ forEachStack('datasets: upload, review, commit, branch, diff and revert', (stack
     expect(await system.ingest.job(job.jobId)).toMatchObject({ phase: 'read', error: { code: 'DATASET.BAD_VALUES' } });
   });
 
+  it('a file that cannot be read fails its job with the report and keeps the detected layout for "read again"', async () => {
+    const outcome = await upload(system, datasetId(), 'id;name;tonnage\nS1;Aurora;1200\nS2;Borealis\n', { branch: 'refit' });
+    const job = outcome.kind === 'job' ? outcome.job : null!;
+    expect(job).toMatchObject({
+      phase: 'failed',
+      error: { code: 'DATASET.BAD_INPUT', problems: [expect.objectContaining({ line: 3 })] },
+      layout: { format: 'csv', delimiter: ';', hasHeader: true, encoding: 'utf-8' },
+    });
+    // Read again without failing on bad rows: the ragged row is skipped and listed.
+    const reread = await system.ingest.reread(job.jobId, { badRows: 'skip' });
+    expect(reread).toMatchObject({ phase: 'read', readResult: { rowCount: 1, skippedRows: 1 }, error: null });
+  });
+
   it('every read names a version or a branch: an unknown ref is refused', async () => {
     const error = await refusal(system.datasetReads.preview(reader, { datasetId: datasetId(), ref: 'nope' }));
     expect(error).toMatchObject({ code: 'DATASET.REF_NOT_FOUND', message: '"nope" is neither a branch nor a version of this dataset' });

@@ -1,11 +1,13 @@
 import { tmpdir } from 'node:os';
-import type {
-  ComponentHealth,
-  DetectedLayout,
-  ReadOptions,
-  ReadResult,
-  SourceFormat,
-  TabularSourceReader,
+import {
+  DomainError,
+  isDomainError,
+  type ComponentHealth,
+  type DetectedLayout,
+  type ReadOptions,
+  type ReadResult,
+  type SourceFormat,
+  type TabularSourceReader,
 } from '@spice/domain';
 import { DelimitedTextReader, type DelimitedTextOptions } from './delimited-text-reader.adapter';
 import { detectJson, readJson } from './json-source-reader';
@@ -74,7 +76,16 @@ export class TabularSourceReaderAdapter implements TabularSourceReader {
     outputPath: string,
   ): Promise<ReadResult> {
     const { file, format } = await this.open(filePath, fileName, options.format);
-    return this.readers[format].read(file, format, options, outputPath);
+    try {
+      return await this.readers[format].read(file, format, options, outputPath);
+    } catch (error) {
+      if (!isDomainError(error) || error.code !== 'DATASET.BAD_INPUT' || error.context.layout) throw error;
+      // A failed read is reviewed too: "read again" with another delimiter, encoding or sheet starts from what
+      // was detected. Detecting looks at the file's start only, so it costs little next to the read.
+      const layout = await this.readers[format].detect(file, format, options).catch(() => null);
+      if (!layout) throw error;
+      throw new DomainError({ code: error.code, kind: error.kind, message: error.message, context: { ...error.context, layout }, cause: error });
+    }
   }
 
   async health(): Promise<ComponentHealth> {

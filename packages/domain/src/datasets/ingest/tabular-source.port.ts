@@ -92,6 +92,7 @@ export interface TabularSourceReader extends HealthCheckable {
    * Reads the whole file into a Parquet file of nullable text columns at `outputPath`, streaming.
    * Throws DomainError `DATASET.BAD_INPUT` (kind invalid) with `context.problems: ReadProblem[]` when the file
    * cannot be read at all or when badRows is 'fail' and a row is bad; nothing is written at outputPath then.
+   * The error carries `context.layout: DetectedLayout` when the file's layout could be detected.
    */
   read(filePath: string, fileName: string, options: ReadOptions, outputPath: string): Promise<ReadResult>;
 }
