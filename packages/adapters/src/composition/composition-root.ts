@@ -154,7 +154,7 @@ export async function createSystem(config: SpiceConfig, logger = createLogger(co
     proposeSchema: proposeDatasetSchema,
     ...options.ingest,
   });
-  const datasetReads = new DatasetReadService({ datasets, engine: datasetEngine, files: new ObjectFileCache(objects, config.datasets.cacheDir) });
+  const datasetReads = new DatasetReadService({ datasets, engine: datasetEngine, files: new ObjectFileCache(objects, config.datasets.cacheDir, config.datasets.cacheMaxBytes) });
   let reconciler: ReturnType<typeof setInterval> | null = null;
   // One reconcile at a time, and stop() waits (bounded) for the one in flight before the stores close under it.
   let reconciling: Promise<unknown> | null = null;

@@ -40,6 +40,7 @@ const ZEnv = z.object({
   SPARK_SUBMIT: z.string().min(1).default('spark-submit'),
   SPICE_ACTOR: z.string().min(1).default('dev@spice.local'),
   SPICE_MAX_UPLOAD_MB: z.coerce.number().int().min(1, 'must be at least 1').default(5120),
+  SPICE_DATASET_CACHE_MB: z.coerce.number().int().min(1, 'must be at least 1').default(10240),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Values of the secrets connector headers name (`{"FLEET_TOKEN": "Bearer …"}`): kept out of the connectors' events. */
   CONNECTOR_SECRETS: z
@@ -78,7 +79,7 @@ export interface SpiceConfig {
   readonly queryEngine: { kind: 'duckdb' } | { kind: 'spark'; master: string; sparkSubmit: string; workDir: string };
   readonly devActor: string;
   /** Datasets: the upload size limit, and local working space (scratch for ingests, a cache of version files). */
-  readonly datasets: { readonly maxUploadBytes: number; readonly scratchDir: string; readonly cacheDir: string };
+  readonly datasets: { readonly maxUploadBytes: number; readonly scratchDir: string; readonly cacheDir: string; readonly cacheMaxBytes: number };
   /** Connectors: header secrets, fetch limits, and the Google endpoints and service-account key for Sheets. */
   readonly connectors: {
     readonly secrets: Readonly<Record<string, string>>;
@@ -132,7 +133,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
       ? { kind: 'spark', master: e.SPARK_MASTER, sparkSubmit: e.SPARK_SUBMIT, workDir: `${dataDir}/spark` }
       : { kind: 'duckdb' },
     devActor: e.SPICE_ACTOR,
-    datasets: { maxUploadBytes: e.SPICE_MAX_UPLOAD_MB * 1024 * 1024, scratchDir: `${dataDir}/scratch`, cacheDir: `${dataDir}/cache` },
+    datasets: {
+      maxUploadBytes: e.SPICE_MAX_UPLOAD_MB * 1024 * 1024,
+      scratchDir: `${dataDir}/scratch`,
+      cacheDir: `${dataDir}/cache`,
+      cacheMaxBytes: e.SPICE_DATASET_CACHE_MB * 1024 * 1024,
+    },
     connectors: {
       secrets: e.CONNECTOR_SECRETS,
       timeoutMs: e.CONNECTOR_TIMEOUT_SECONDS * 1000,

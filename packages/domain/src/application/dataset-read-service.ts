@@ -48,8 +48,9 @@ export class DatasetReadService {
     const restriction = enforceDatasetRead(identity, { datasetId, versionId: version.versionId, columns: version.schema.map((c) => c.name) });
     if (sort && (!version.schema.some((c) => c.name === sort.column) || restriction.hiddenColumns.includes(sort.column)))
       throw invalid('DATASET.INVALID_INPUT', `There is no column "${sort.column}" to sort by`, [{ path: 'sort.column', message: `no column "${sort.column}"` }]);
-    const file = await this.deps.files.localPath(version.objects.data);
-    const page = await this.deps.engine.page(file, { offset, limit, restriction, ...(sort ? { sort } : {}) });
+    const page = await this.deps.files.withLocalFile(version.objects.data, (file) =>
+      this.deps.engine.page(file, { offset, limit, restriction, ...(sort ? { sort } : {}) }),
+    );
     const visible = new Set(page.columns);
     return { ...page, versionId: version.versionId, schema: version.schema.filter((c) => visible.has(c.name)) };
   }
@@ -84,11 +85,9 @@ export class DatasetReadService {
     for (const column of key ?? [])
       if (!before.schema.some((c) => c.name === column) || !after.schema.some((c) => c.name === column))
         throw invalid('DATASET.INVALID_INPUT', `Key column "${column}" is not in both versions`, [{ path: 'key', message: `"${column}" is not in both versions` }]);
-    const rows = await this.deps.engine.diff(await this.deps.files.localPath(before.objects.data), await this.deps.files.localPath(after.objects.data), {
-      key,
-      sampleSize: 20,
-      restriction,
-    });
+    const rows = await this.deps.files.withLocalFile(before.objects.data, (beforeFile) =>
+      this.deps.files.withLocalFile(after.objects.data, (afterFile) => this.deps.engine.diff(beforeFile, afterFile, { key, sampleSize: 20, restriction })),
+    );
     return { before: summary(before), after: summary(after), schema: schemaChanges(before.schema, after.schema), rows };
   }
 }

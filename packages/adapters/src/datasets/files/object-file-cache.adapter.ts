@@ -1,36 +1,126 @@
 import { createHash } from 'node:crypto';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { notFound, type LocalFileCache, type ObjectStore } from '@spice/domain';
+
+interface CachedFile {
+  sizeBytes: number;
+  lastUsed: number;
+  /** Reads using the file now: it is never evicted under them. */
+  pins: number;
+}
 
 /**
  * Local copies of immutable objects (versions' Parquet files), fetched once and then read from disk: the
  * engine reads local files, and a preview must not download a large version again for every page.
- * Concurrent first reads of one key share one download.
+ * Concurrent first reads of one key share one download. The copies are bounded: past `maxBytes`, the least
+ * recently used ones that no read is using are deleted (and fetched again if wanted later).
  */
 export class ObjectFileCache implements LocalFileCache {
-  private readonly downloads = new Map<string, Promise<string>>();
+  private readonly files = new Map<string, CachedFile>();
+  private readonly downloads = new Map<string, Promise<void>>();
+  private readonly removals = new Map<string, Promise<void>>();
+  private loaded: Promise<void> | undefined;
+  private evicting: Promise<void> | undefined;
+  private evictAgain = false;
+  /** Use order: a counter, as reads within one millisecond must still be told apart. */
+  private uses = 0;
 
   constructor(
     private readonly objects: ObjectStore,
     private readonly root: string,
+    private readonly maxBytes: number,
   ) {}
 
-  localPath(key: string): Promise<string> {
-    const pending = this.downloads.get(key);
-    if (pending) return pending;
-    const download = this.fetch(key).finally(() => this.downloads.delete(key));
-    this.downloads.set(key, download);
-    return download;
+  async withLocalFile<T>(key: string, work: (path: string) => Promise<T>): Promise<T> {
+    await (this.loaded ??= this.loadExisting());
+    const path = this.pathOf(key);
+    const file = this.files.get(path) ?? { sizeBytes: 0, lastUsed: ++this.uses, pins: 0 };
+    this.files.set(path, file);
+    file.pins += 1;
+    try {
+      await this.present(key, path, file);
+      return await work(path);
+    } finally {
+      file.pins -= 1;
+      file.lastUsed = ++this.uses;
+      this.evictOverBudget();
+    }
   }
 
-  private async fetch(key: string): Promise<string> {
-    // Hashed names: keys have `/`s and may be long; the extension stays so engines recognise the format.
+  /** Bytes held now (for tests and health). */
+  heldBytes(): number {
+    let total = 0;
+    for (const file of this.files.values()) total += file.sizeBytes;
+    return total;
+  }
+
+  private async present(key: string, path: string, file: CachedFile): Promise<void> {
+    await this.removals.get(path);
+    if (file.sizeBytes > 0) return;
+    let download = this.downloads.get(path);
+    if (!download) {
+      download = this.download(key, path, file).finally(() => this.downloads.delete(path));
+      this.downloads.set(path, download);
+    }
+    await download;
+  }
+
+  private async download(key: string, path: string, file: CachedFile): Promise<void> {
+    const existing = await stat(path).catch(() => null);
+    if (!existing) {
+      await mkdir(this.root, { recursive: true });
+      if (!(await this.objects.getFile(key, path))) throw notFound('OBJECT_STORE.NOT_FOUND', `The object ${key} is missing from the object store`, { key });
+    }
+    file.sizeBytes = existing?.size ?? (await stat(path)).size;
+  }
+
+  /** One pass at a time, and one more if asked for while it ran. */
+  private evictOverBudget(): void {
+    if (this.evicting) {
+      this.evictAgain = true;
+      return;
+    }
+    this.evicting = this.evict().finally(() => {
+      this.evicting = undefined;
+      if (this.evictAgain) {
+        this.evictAgain = false;
+        this.evictOverBudget();
+      }
+    });
+  }
+
+  /** Each file is taken out of the map before it is deleted, so a read coming meanwhile fetches it again. */
+  private async evict(): Promise<void> {
+    let held = this.heldBytes();
+    const oldestFirst = [...this.files.entries()].sort(([, a], [, b]) => a.lastUsed - b.lastUsed);
+    for (const [path, file] of oldestFirst) {
+      if (held <= this.maxBytes) break;
+      if (file.pins > 0 || file.sizeBytes === 0) continue;
+      this.files.delete(path);
+      held -= file.sizeBytes;
+      const removal = rm(path, { force: true }).finally(() => this.removals.delete(path));
+      this.removals.set(path, removal);
+      await removal;
+    }
+  }
+
+  /** Copies left by an earlier run count against the budget, the least recently modified as the least recently used. */
+  private async loadExisting(): Promise<void> {
+    const names = await readdir(this.root).catch(() => [] as string[]);
+    const found: { path: string; sizeBytes: number; modified: number }[] = [];
+    for (const name of names) {
+      if (name.startsWith('.')) continue; // a download's temp file
+      const path = join(this.root, name);
+      const info = await stat(path).catch(() => null);
+      if (info?.isFile()) found.push({ path, sizeBytes: info.size, modified: info.mtimeMs });
+    }
+    for (const { path, sizeBytes } of found.sort((a, b) => a.modified - b.modified)) this.files.set(path, { sizeBytes, lastUsed: ++this.uses, pins: 0 });
+  }
+
+  // Hashed names: keys have `/`s and may be long; the extension stays so engines recognise the format.
+  private pathOf(key: string): string {
     const extension = key.match(/\.[a-z0-9]{1,10}$/)?.[0] ?? '';
-    const path = join(this.root, createHash('sha256').update(key).digest('hex') + extension);
-    if (await stat(path).then(() => true, () => false)) return path;
-    await mkdir(this.root, { recursive: true });
-    if (!(await this.objects.getFile(key, path))) throw notFound('OBJECT_STORE.NOT_FOUND', `The object ${key} is missing from the object store`, { key });
-    return path;
+    return join(this.root, createHash('sha256').update(key).digest('hex') + extension);
   }
 }

@@ -13,6 +13,10 @@ export interface ScratchSpace {
 
 /** Local copies of immutable object-store files (versions' Parquet), fetched once and reused by reads. */
 export interface LocalFileCache {
-  /** A local path holding the object's bytes; DomainError OBJECT_STORE.NOT_FOUND when there is no such object. */
-  localPath(key: string): Promise<string>;
+  /**
+   * Runs `work` on a local path holding the object's bytes; the copy stays on disk until `work` ends (the
+   * cache may delete unused copies to keep within its size). DomainError OBJECT_STORE.NOT_FOUND when there is
+   * no such object.
+   */
+  withLocalFile<T>(key: string, work: (path: string) => Promise<T>): Promise<T>;
 }
