@@ -22,15 +22,26 @@ async function main(): Promise<void> {
     const generated = await writeMixedCsv(csv, megabytes * 1024 * 1024, 'utf-8');
     const env = mode === 'real' ? { ...process.env, SPICE_DATA_DIR: join(work, 'data') } : { SPICE_DATA_DIR: join(work, 'data'), LOG_LEVEL: 'warn' };
     // Each step of the ingest is timed at the service's named checkpoints (receiving, reading, committing, …).
+    // Each step's own peak RSS too: the peak since the step before.
     const steps: { step: string; at: number }[] = [];
-    const checkpoint = async (step: string) => void steps.push({ step, at: performance.now() });
+    const stepPeaks: Record<string, number> = {};
+    let stepPeak = 0;
+    const checkpoint = async (step: string) => {
+      stepPeaks[steps.at(-1)?.step ?? 'spool'] = Math.round(stepPeak / 1024 ** 2);
+      stepPeak = 0;
+      steps.push({ step, at: performance.now() });
+    };
     const system = await createSystem(loadConfig({ ...env, LOG_LEVEL: 'warn' }), createLogger('warn'), { ingest: { checkpoint } });
     const datasetId = `bench-${Date.now().toString(36)}`;
     await system.datasets.createDataset({ datasetId, name: 'Ingest benchmark' }, { id: 'bench' });
 
     let peakRss = process.memoryUsage.rss();
     const baselineRss = peakRss;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 25);
+    const sampler = setInterval(() => {
+      const rss = process.memoryUsage.rss();
+      peakRss = Math.max(peakRss, rss);
+      stepPeak = Math.max(stepPeak, rss);
+    }, 25);
     const phases: Record<string, number> = {};
     let last = performance.now();
     const started = last;
@@ -39,7 +50,7 @@ async function main(): Promise<void> {
       last = performance.now();
       return system.ingest.ingest({ datasetId, fileName: 'orders.csv', autoCommit: true, badValues: 'skip', message: 'benchmark' }, file, { id: 'bench' });
     });
-    steps.push({ step: 'done', at: performance.now() });
+    await checkpoint('done');
     for (let i = 0; i + 1 < steps.length; i++) phases[`${steps[i]!.step}Seconds`] = (steps[i + 1]!.at - steps[i]!.at) / 1000;
     const totalSeconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
@@ -64,7 +75,7 @@ async function main(): Promise<void> {
         file: { megabytes: Math.round(generated.bytes / 1024 ** 2), rows: generated.rows },
         committed: { rows: version.rowCount, columns: version.schema.map((c) => `${c.name}:${typeof c.dataType === 'string' ? c.dataType : c.dataType.type}`), skippedRows: version.skippedRows },
         ingest: { totalSeconds: round(totalSeconds), megabytesPerSecond: round(generated.bytes / 1024 ** 2 / totalSeconds), ...mapValues(phases, round) },
-        memory: { baselineRssMB: Math.round(baselineRss / 1024 ** 2), peakRssMB: Math.round(peakRss / 1024 ** 2) },
+        memory: { baselineRssMB: Math.round(baselineRss / 1024 ** 2), peakRssMB: Math.round(peakRss / 1024 ** 2), peakRssMBByStep: stepPeaks },
         previewFirstPageMs: { cold: round(cold!), p50: round(warm[Math.floor(warm.length * 0.5)]!), p95: round(warm[Math.floor(warm.length * 0.95)]!) },
       }),
     );

@@ -39,6 +39,9 @@ export function csvArguments(
     `comment=''`,
     `compression='none'`,
     `max_line_size=${maxLineBytes}`,
+    // DuckDB's default buffer is 16 lines' worth (32 MB at 2 MB lines), several held at once: four keeps a read of
+    // 1 GiB at ~130 MiB over the process instead of ~230, at the same speed.
+    `buffer_size=${maxLineBytes * 4}`,
     // An empty field is a missing value (null); a quoted empty field ("") is an empty text.
     'allow_quoted_nulls=false',
   ].join(', ');
