@@ -10,7 +10,7 @@ import { Select } from '@/components/ui/select';
 import type { DescribedError } from '@/lib/describe-error';
 import type { DetectedLayout, ReadOptions } from '../model/dataset-types';
 import { formatCount } from '../model/format-count';
-import { READ_DELIMITERS, READ_ENCODINGS, READ_FORMATS, showDelimiter } from './read-option-choices';
+import { ReadChoices, READ_FORMATS, showDelimiter } from './read-option-choices';
 
 
 /** Until a file reads, its extension is the best guess of which options apply. */
@@ -148,24 +148,14 @@ export function LayoutPanel({
           <label className="flex flex-col gap-0.5 text-2xs font-medium text-zinc-600">
             Format
             <Select aria-label="Read format" value={draft.format ?? ''} disabled={disabled} onChange={(e) => set('format', e.target.value as ReadOptions['format'])}>
-              <option value="">{layout ? `detected (${layout.format})` : 'detect'}</option>
-              {READ_FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {f}
-                </option>
-              ))}
+              <ReadChoices of="format" detect={layout ? `detected (${layout.format})` : 'detect'} />
             </Select>
           </label>
           {!spreadsheet && format !== 'parquet' ? (
             <label className="flex flex-col gap-0.5 text-2xs font-medium text-zinc-600">
               Encoding
               <Select aria-label="Read encoding" value={draft.encoding ?? ''} disabled={disabled} onChange={(e) => set('encoding', e.target.value)}>
-                <option value="">{layout?.encoding ? `detected (${layout.encoding})` : 'detect'}</option>
-                {READ_ENCODINGS.map((e) => (
-                  <option key={e} value={e}>
-                    {e}
-                  </option>
-                ))}
+                <ReadChoices of="encoding" detect={layout?.encoding ? `detected (${layout.encoding})` : 'detect'} />
               </Select>
             </label>
           ) : null}
@@ -174,12 +164,7 @@ export function LayoutPanel({
               <label className="flex flex-col gap-0.5 text-2xs font-medium text-zinc-600">
                 Delimiter
                 <Select aria-label="Read delimiter" value={draft.delimiter ?? ''} disabled={disabled} onChange={(e) => set('delimiter', e.target.value)}>
-                  <option value="">{layout?.delimiter ? `detected (${showDelimiter(layout.delimiter)})` : 'detect'}</option>
-                  {READ_DELIMITERS.map((d) => (
-                    <option key={d.label} value={d.value}>
-                      {d.label}
-                    </option>
-                  ))}
+                  <ReadChoices of="delimiter" detect={layout?.delimiter ? `detected (${showDelimiter(layout.delimiter)})` : 'detect'} />
                 </Select>
               </label>
               <label className="flex flex-col gap-0.5 text-2xs font-medium text-zinc-600">

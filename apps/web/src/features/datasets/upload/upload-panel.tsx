@@ -13,7 +13,7 @@ import { useToast } from '@/components/ui/toast';
 import { useTRPC } from '@/trpc/react';
 import { InlineNewBranch } from '../branches/inline-new-branch';
 import { ProblemsTable, type Problem } from '../ingest/problems-table';
-import { READ_DELIMITERS, READ_ENCODINGS } from '../ingest/read-option-choices';
+import { ReadChoices } from '../ingest/read-option-choices';
 import { datasetPath, ingestPath, withRef } from '../model/dataset-paths';
 import type { DatasetView } from '../model/dataset-types';
 import { DropZone } from './drop-zone';
@@ -170,22 +170,12 @@ export function UploadPanel({
           <div className="mt-2 grid grid-cols-2 gap-3">
             <Field id="upload-encoding" label="Encoding">
               <Select id="upload-encoding" value={options.encoding ?? ''} onChange={(e) => setOptions({ ...options, encoding: e.target.value })} disabled={busy}>
-                <option value="">detect</option>
-                {READ_ENCODINGS.map((e) => (
-                  <option key={e} value={e}>
-                    {e}
-                  </option>
-                ))}
+                <ReadChoices of="encoding" />
               </Select>
             </Field>
             <Field id="upload-delimiter" label="Delimiter">
               <Select id="upload-delimiter" value={options.delimiter ?? ''} onChange={(e) => setOptions({ ...options, delimiter: e.target.value })} disabled={busy}>
-                <option value="">detect</option>
-                {READ_DELIMITERS.map((d) => (
-                  <option key={d.label} value={d.value}>
-                    {d.label}
-                  </option>
-                ))}
+                <ReadChoices of="delimiter" />
               </Select>
             </Field>
             <Field id="upload-sheet" label="Sheet" hint="spreadsheets: default is the first sheet with data">
