@@ -175,9 +175,7 @@ export function LayoutPanel({
                   disabled={disabled}
                   onChange={(e) => set('hasHeader', e.target.value === '' ? '' : e.target.value === 'true')}
                 >
-                  <option value="">{layout ? `detected (${layout.hasHeader ? 'yes' : 'no'})` : 'detect'}</option>
-                  <option value="true">first row is the header</option>
-                  <option value="false">no header row</option>
+                  <ReadChoices of="hasHeader" detect={layout ? `detected (${layout.hasHeader ? 'yes' : 'no'})` : 'detect'} />
                 </Select>
               </label>
             </>

@@ -12,6 +12,10 @@ const CHOICES = {
     { value: '\t', label: 'tab' },
     { value: '|', label: 'pipe |' },
   ],
+  hasHeader: [
+    { value: 'true', label: 'first row is the header' },
+    { value: 'false', label: 'no header row' },
+  ],
 } as const satisfies Record<string, readonly { value: string; label: string }[]>;
 
 /** A delimiter as people name it: a tab or a space is invisible in a cell. */
