@@ -25,6 +25,13 @@ export function SidePanel({
   const titleId = useId();
   const panelRef = useRef<HTMLDivElement>(null);
 
+  // The latest onClose without re-running the effect: parents pass a new function on each render, and a re-run
+  // would move the focus back to the first field (and restore it on cleanup) whenever the page behind refreshes.
+  const onCloseRef = useRef(onClose);
+  useEffect(() => {
+    onCloseRef.current = onClose;
+  });
+
   useEffect(() => {
     if (!open) return;
     const previous = document.activeElement as HTMLElement | null;
@@ -34,7 +41,7 @@ export function SidePanel({
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         e.preventDefault();
-        onClose();
+        onCloseRef.current();
       }
     };
     document.addEventListener('keydown', onKey);
@@ -42,7 +49,7 @@ export function SidePanel({
       document.removeEventListener('keydown', onKey);
       previous?.focus();
     };
-  }, [open, onClose]);
+  }, [open]);
 
   if (!open) return null;
   return (
