@@ -1,6 +1,6 @@
 'use client';
 
-import type { ComponentProps, ReactNode } from 'react';
+import { useEffect, useRef, type ComponentProps, type ReactNode } from 'react';
 import { Callout } from '@/components/ui/callout';
 import { FormSidePanel } from '@/components/ui/form-side-panel';
 import { issuesByPath, type DescribedError } from '@/lib/describe-error';
@@ -27,17 +27,27 @@ export function ConnectorFormPanel({
   branches: readonly string[];
   creating: boolean;
 }) {
+  const fields = useRef<HTMLDivElement>(null);
+  // The form is longer than the panel: bring what the server said into view, on the field at fault when there is one.
+  useEffect(() => {
+    if (!failure) return;
+    const invalid = fields.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (invalid) invalid.focus();
+    else fields.current?.querySelector('[role="alert"], [role="status"]')?.scrollIntoView({ block: 'nearest' });
+  }, [failure]);
   const issues = issuesByPath(failure?.issues ?? []);
   const unshown = (failure?.issues ?? []).filter((i) => !SHOWN_ISSUE.test(i.path));
   return (
     <FormSidePanel {...panel}>
-      {notice ??
-        (failure && (failure.issues.length === 0 || unshown.length) ? (
-          <Callout title={failure.title}>
-            {unshown.length ? unshown.map((i) => <p key={i.path + i.message}>{`${i.path}: ${i.message}`}</p>) : <p>{failure.message}</p>}
-          </Callout>
-        ) : null)}
-      <ConnectorFormFields draft={draft} onChange={onChange} issues={issues} branches={branches} creating={creating} />
+      <div ref={fields} className="space-y-3">
+        {notice ??
+          (failure && (failure.issues.length === 0 || unshown.length) ? (
+            <Callout title={failure.title}>
+              {unshown.length ? unshown.map((i) => <p key={i.path + i.message}>{`${i.path}: ${i.message}`}</p>) : <p>{failure.message}</p>}
+            </Callout>
+          ) : null)}
+        <ConnectorFormFields draft={draft} onChange={onChange} issues={issues} branches={branches} creating={creating} />
+      </div>
     </FormSidePanel>
   );
 }

@@ -18,12 +18,15 @@ export function HeaderRows({ headers, onChange, issues }: { headers: readonly He
       <legend className="text-xs font-medium text-zinc-700">Request headers</legend>
       {headers.map((h, i) => {
         const at = `source.headers.${i}`;
-        const errors = [at, `${at}.name`, `${at}.value`, `${at}.secret`].flatMap((path) => issues.get(path) ?? []);
+        const of = (...paths: string[]) => paths.flatMap((path) => issues.get(path) ?? []);
+        const nameErrors = of(at, `${at}.name`);
+        const textErrors = of(at, `${at}.value`, `${at}.secret`);
+        const errors = [...new Set([...nameErrors, ...textErrors])];
         const n = i + 1;
         return (
           <div key={i} className="space-y-0.5">
             <div className="grid grid-cols-[minmax(0,1fr)_7.5rem_minmax(0,1.4fr)_auto] items-center gap-1.5">
-              <Input aria-label={`Header ${n} name`} className="font-mono text-xs" placeholder="Authorization" value={h.name} aria-invalid={errors.length ? true : undefined} onChange={(e) => set(i, { name: e.target.value })} />
+              <Input aria-label={`Header ${n} name`} className="font-mono text-xs" placeholder="Authorization" value={h.name} aria-invalid={nameErrors.length ? true : undefined} onChange={(e) => set(i, { name: e.target.value })} />
               <Select aria-label={`Header ${n} value is`} value={h.mode} onChange={(e) => set(i, { mode: e.target.value as HeaderDraft['mode'] })}>
                 <option value="value">the value</option>
                 <option value="secret">a secret’s name</option>
@@ -33,7 +36,7 @@ export function HeaderRows({ headers, onChange, issues }: { headers: readonly He
                 className="font-mono text-xs"
                 placeholder={h.mode === 'secret' ? 'FLEET_API_TOKEN' : 'text/csv'}
                 value={h.text}
-                aria-invalid={errors.length ? true : undefined}
+                aria-invalid={textErrors.length ? true : undefined}
                 onChange={(e) => set(i, { text: e.target.value })}
               />
               <Button size="sm" variant="ghost" aria-label={`Remove header ${n}`} onClick={() => onChange(headers.filter((_, j) => j !== i))}>

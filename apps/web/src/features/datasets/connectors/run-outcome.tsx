@@ -17,8 +17,8 @@ export const UNCHANGED_BY = {
   'existing-version': { label: 'existing version', sentence: 'the branch already holds a version with this content' },
 } as const satisfies Record<UnchangedBy, { label: string; sentence: string }>;
 
-/** A run's outcome; a run without one is still going. */
-export function RunOutcomeBadge({ run }: { run: Pick<ConnectorRun, 'outcome' | 'unchangedBy'> }) {
+/** A run's outcome (why, on hover); a run without one is still going. */
+export function RunOutcomeBadge({ run }: { run: Pick<ConnectorRun, 'outcome' | 'unchangedBy' | 'error'> }) {
   if (run.outcome === null)
     return (
       <Badge tone="blue" dot>
@@ -27,7 +27,7 @@ export function RunOutcomeBadge({ run }: { run: Pick<ConnectorRun, 'outcome' | '
     );
   const { tone, label } = OUTCOME[run.outcome];
   return (
-    <span title={run.unchangedBy ? UNCHANGED_BY[run.unchangedBy].sentence : undefined} className="inline-flex">
+    <span title={run.unchangedBy ? UNCHANGED_BY[run.unchangedBy].sentence : run.error?.message} className="inline-flex">
       <Badge tone={tone} dot>
         {label}
       </Badge>

@@ -89,11 +89,11 @@ export function ScheduleFields({
         ) : (
           <>
             <p className="mb-0.5 font-medium text-zinc-600">Next runs</p>
-            <ol className="grid grid-cols-[auto_auto_1fr] gap-x-3 tabular-nums">
+            <ol className="tabular-nums">
               {preview.runs.map((at) => {
                 const iso = at.toISOString();
                 return (
-                  <li key={iso} className="contents">
+                  <li key={iso} className="flex gap-3">
                     <span className="font-mono text-zinc-800">
                       {formatInZone(iso, timezone)} <span className="text-zinc-500">{timezone}</span>
                     </span>

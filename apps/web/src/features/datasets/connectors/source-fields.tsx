@@ -15,7 +15,7 @@ export function SourceFields({ draft, onChange, issues }: { draft: ConnectorDraf
   const sheetErrors = [...(issues.get('source.url') ?? []), ...(issues.get('source.spreadsheetId') ?? [])];
   return (
     <>
-      <Field id="connector-kind" label="Source" hint={SOURCE_KINDS[draft.kind].hint} errors={issues.get('source.kind') ?? issues.get('source')}>
+      <Field id="connector-kind" label="Kind of source" hint={SOURCE_KINDS[draft.kind].hint} errors={issues.get('source.kind') ?? issues.get('source')}>
         <Select id="connector-kind" value={draft.kind} onChange={(e) => onChange({ kind: e.target.value as SourceKind })}>
           {Object.entries(SOURCE_KINDS).map(([kind, k]) => (
             <option key={kind} value={kind}>

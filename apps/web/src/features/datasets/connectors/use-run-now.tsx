@@ -11,6 +11,9 @@ import { shortId } from '../model/resolve-ref';
 import { UNCHANGED_BY } from './run-outcome';
 import { useRunNowPending } from './use-connector-queries';
 
+/** How soon after Run now the views ask again: by then the server has recorded the run as started. */
+const RUN_SHOWS_MS = 400;
+
 /**
  * "Run now": the server fetches and ingests before it answers, so the call lasts as long as the run. Meanwhile
  * the connector's views poll and show the run going; its answer is told in a toast and every view refreshed.
@@ -26,7 +29,9 @@ export function useRunNow(connector: Pick<Connector, 'connectorId' | 'datasetId'
     void queryClient.invalidateQueries(trpc.datasets.get.queryFilter({ datasetId: connector.datasetId }));
   };
 
-  const start = () =>
+  const start = () => {
+    // The run is recorded as it starts: show it going rather than waiting for the next poll.
+    setTimeout(() => void queryClient.invalidateQueries(trpc.datasets.connectors.pathFilter()), RUN_SHOWS_MS);
     runNow.mutate(
       { connectorId: connector.connectorId },
       {
@@ -52,5 +57,6 @@ export function useRunNow(connector: Pick<Connector, 'connectorId' | 'datasetId'
         },
       },
     );
+  };
   return { start, pending };
 }
