@@ -155,7 +155,7 @@ test('an HTTP connector: create it, run it now, skip an unmodified file, commit 
   await page.getByRole('navigation', { name: 'Dataset sections' }).getByRole('link', { name: /History/ }).click();
   const versions = page.getByRole('table', { name: 'Versions' });
   await expect(versions.locator('tbody tr')).toHaveCount(2);
-  await expect(versions.locator('tbody tr').first()).toContainText('connector');
+  await expect(versions.locator('tbody tr').first().getByRole('link', { name: 'fleet.csv' })).toHaveAttribute('href', `/datasets/${datasetId}/connectors/${connectorId}`);
   await expect(versions.locator('tbody tr').first()).toContainText('Fetched by connector "Fleet feed"');
   await artifactShot(page, testInfo, JOURNEY, '6-history');
 

@@ -97,8 +97,8 @@ export function HistoryTab() {
                     <TD className="text-right">{formatCount(v.rowCount)}</TD>
                     <TD className="max-w-48 truncate text-zinc-600" title={v.source.fileName ?? v.source.kind}>
                       {v.source.connectorId ? (
-                        <Link href={connectorPath(datasetId, v.source.connectorId)} className="hover:underline">
-                          <span className="text-2xs font-medium text-zinc-500 uppercase">connector</span> {v.source.fileName ?? v.source.connectorId}
+                        <Link href={connectorPath(datasetId, v.source.connectorId)} className="text-accent-700 hover:underline" title={`Fetched by connector ${v.source.connectorId}: open it`}>
+                          {v.source.fileName ?? v.source.connectorId}
                         </Link>
                       ) : (
                         (v.source.fileName ?? v.source.kind)
