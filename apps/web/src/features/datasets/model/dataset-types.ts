@@ -18,5 +18,4 @@ export type ReadProblem = NonNullable<IngestJob['readResult']>['problems'][numbe
 export type SchemaColumn = NonNullable<IngestJob['proposedSchema']>[number];
 export type ReadOptions = IngestJob['options'];
 export type Connector = Outputs['connectors']['get'];
-export type ConnectorSource = Connector['source'];
 export type ConnectorRun = Outputs['connectors']['runs'][number];
