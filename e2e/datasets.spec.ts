@@ -1,5 +1,6 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import iconv from 'iconv-lite';
+import { createDataset } from './support/datasets';
 import { randomWord } from './support/ontology-api';
 import { signIn } from './support/sign-in';
 
@@ -44,18 +45,6 @@ async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void>
   const path = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path, fullPage: false });
   await testInfo.attach(name, { path, contentType: 'image/png' });
-}
-
-async function createDataset(page: Page, datasetId: string, name: string): Promise<void> {
-  await page.goto('/datasets');
-  await page.getByRole('button', { name: /New dataset/ }).first().click();
-  const form = page.getByRole('dialog', { name: 'New dataset' });
-  await form.getByLabel('Name', { exact: true }).fill(name);
-  await form.getByLabel('Id', { exact: true }).fill(datasetId);
-  await form.getByRole('button', { name: 'Create dataset' }).click();
-  await expect(page).toHaveURL(new RegExp(`/datasets/${datasetId}$`));
-  await expect(page.getByRole('heading', { name })).toBeVisible();
-  await expect(page.getByText('No version on this branch yet')).toBeVisible();
 }
 
 /** Drops a file on the upload panel's drop zone, as a user dragging it from their desktop. */

@@ -25,14 +25,23 @@ export function SidePanel({
   const titleId = useId();
   const panelRef = useRef<HTMLDivElement>(null);
 
+  // The latest onClose without re-running the effect: parents pass a new function on each render, and a re-run
+  // would move the focus back to the first field (and restore it on cleanup) whenever the page behind refreshes.
+  const onCloseRef = useRef(onClose);
+  useEffect(() => {
+    onCloseRef.current = onClose;
+  });
+
   useEffect(() => {
     if (!open) return;
     const previous = document.activeElement as HTMLElement | null;
-    panelRef.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+    // The first field, not the header's close button: the panel opened to be filled in.
+    const panel = panelRef.current;
+    (panel?.querySelector<HTMLElement>('[data-panel-body] :is(input:not([type=hidden]), select, textarea)') ?? panel?.querySelector<HTMLElement>('input, select, textarea, button'))?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         e.preventDefault();
-        onClose();
+        onCloseRef.current();
       }
     };
     document.addEventListener('keydown', onKey);
@@ -40,7 +49,7 @@ export function SidePanel({
       document.removeEventListener('keydown', onKey);
       previous?.focus();
     };
-  }, [open, onClose]);
+  }, [open]);
 
   if (!open) return null;
   return (
@@ -69,7 +78,9 @@ export function SidePanel({
             <Kbd>Esc</Kbd>
           </button>
         </header>
-        <div className="min-h-0 flex-1 overflow-auto px-4 py-3">{children}</div>
+        <div data-panel-body className="min-h-0 flex-1 overflow-auto px-4 py-3">
+          {children}
+        </div>
         {footer ? <footer className="flex items-center gap-2 border-t border-zinc-200 bg-zinc-50 px-4 py-2">{footer}</footer> : null}
       </div>
     </div>

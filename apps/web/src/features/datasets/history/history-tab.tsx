@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
@@ -10,7 +11,7 @@ import { Panel } from '@/components/ui/panel';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { formatUtc } from '@/lib/format-time';
 import { useDatasetScope } from '../model/dataset-context';
-import { datasetPath, diffPath, withRef } from '../model/dataset-paths';
+import { connectorPath, datasetPath, diffPath, withRef } from '../model/dataset-paths';
 import type { DatasetVersion } from '../model/dataset-types';
 import { formatCount } from '../model/format-count';
 import { lineage, shortId } from '../model/resolve-ref';
@@ -95,7 +96,13 @@ export function HistoryTab() {
                     <TD className="font-mono text-xs">{v.branch}</TD>
                     <TD className="text-right">{formatCount(v.rowCount)}</TD>
                     <TD className="max-w-48 truncate text-zinc-600" title={v.source.fileName ?? v.source.kind}>
-                      {v.source.fileName ?? v.source.kind}
+                      {v.source.connectorId ? (
+                        <Link href={connectorPath(datasetId, v.source.connectorId)} className="text-accent-700 hover:underline" title={`Fetched by connector ${v.source.connectorId}: open it`}>
+                          {v.source.fileName ?? v.source.connectorId}
+                        </Link>
+                      ) : (
+                        (v.source.fileName ?? v.source.kind)
+                      )}
                     </TD>
                     <TD className="text-right">{v.skippedRows ? <span className="text-amber-700">{formatCount(v.skippedRows)}</span> : '0'}</TD>
                     <TD>

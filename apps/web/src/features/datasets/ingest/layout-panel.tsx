@@ -10,24 +10,15 @@ import { Select } from '@/components/ui/select';
 import type { DescribedError } from '@/lib/describe-error';
 import type { DetectedLayout, ReadOptions } from '../model/dataset-types';
 import { formatCount } from '../model/format-count';
+import { ReadChoices, READ_FORMATS, showDelimiter } from './read-option-choices';
 
-const FORMATS = ['csv', 'tsv', 'xlsx', 'json', 'ndjson', 'parquet'] as const;
-const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'cp949', 'euc-kr', 'latin1', 'windows-1252', 'shift_jis'];
-const DELIMITERS = [
-  { value: ',', label: 'comma ,' },
-  { value: ';', label: 'semicolon ;' },
-  { value: '\t', label: 'tab' },
-  { value: '|', label: 'pipe |' },
-];
 
 /** Until a file reads, its extension is the best guess of which options apply. */
 function formatFromName(fileName: string): ReadOptions['format'] {
   const ext = fileName.toLowerCase().split('.').pop();
   if (ext === 'jsonl') return 'ndjson';
-  return FORMATS.find((f) => f === ext) ?? (ext === 'txt' ? 'csv' : undefined);
+  return READ_FORMATS.find((f) => f === ext) ?? (ext === 'txt' ? 'csv' : undefined);
 }
-
-const showDelimiter = (d: string | null) => (d === null ? '—' : d === '\t' ? 'tab' : d === ' ' ? 'space' : d);
 
 /**
  * What was detected about the file, and the options to read it again with: encoding, delimiter, header, and for
@@ -157,24 +148,14 @@ export function LayoutPanel({
           <label className="flex flex-col gap-0.5 text-2xs font-medium text-zinc-600">
             Format
             <Select aria-label="Read format" value={draft.format ?? ''} disabled={disabled} onChange={(e) => set('format', e.target.value as ReadOptions['format'])}>
-              <option value="">{layout ? `detected (${layout.format})` : 'detect'}</option>
-              {FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {f}
-                </option>
-              ))}
+              <ReadChoices of="format" detect={layout ? `detected (${layout.format})` : 'detect'} />
             </Select>
           </label>
           {!spreadsheet && format !== 'parquet' ? (
             <label className="flex flex-col gap-0.5 text-2xs font-medium text-zinc-600">
               Encoding
               <Select aria-label="Read encoding" value={draft.encoding ?? ''} disabled={disabled} onChange={(e) => set('encoding', e.target.value)}>
-                <option value="">{layout?.encoding ? `detected (${layout.encoding})` : 'detect'}</option>
-                {ENCODINGS.map((e) => (
-                  <option key={e} value={e}>
-                    {e}
-                  </option>
-                ))}
+                <ReadChoices of="encoding" detect={layout?.encoding ? `detected (${layout.encoding})` : 'detect'} />
               </Select>
             </label>
           ) : null}
@@ -183,12 +164,7 @@ export function LayoutPanel({
               <label className="flex flex-col gap-0.5 text-2xs font-medium text-zinc-600">
                 Delimiter
                 <Select aria-label="Read delimiter" value={draft.delimiter ?? ''} disabled={disabled} onChange={(e) => set('delimiter', e.target.value)}>
-                  <option value="">{layout?.delimiter ? `detected (${showDelimiter(layout.delimiter)})` : 'detect'}</option>
-                  {DELIMITERS.map((d) => (
-                    <option key={d.label} value={d.value}>
-                      {d.label}
-                    </option>
-                  ))}
+                  <ReadChoices of="delimiter" detect={layout?.delimiter ? `detected (${showDelimiter(layout.delimiter)})` : 'detect'} />
                 </Select>
               </label>
               <label className="flex flex-col gap-0.5 text-2xs font-medium text-zinc-600">
@@ -199,9 +175,7 @@ export function LayoutPanel({
                   disabled={disabled}
                   onChange={(e) => set('hasHeader', e.target.value === '' ? '' : e.target.value === 'true')}
                 >
-                  <option value="">{layout ? `detected (${layout.hasHeader ? 'yes' : 'no'})` : 'detect'}</option>
-                  <option value="true">first row is the header</option>
-                  <option value="false">no header row</option>
+                  <ReadChoices of="hasHeader" detect={layout ? `detected (${layout.hasHeader ? 'yes' : 'no'})` : 'detect'} />
                 </Select>
               </label>
             </>

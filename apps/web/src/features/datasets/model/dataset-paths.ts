@@ -17,3 +17,7 @@ export function diffPath(datasetId: string, before: string, after: string, key?:
   if (ref !== MAIN_BRANCH) query.set('ref', ref);
   return datasetPath(datasetId, `/diff?${query.toString()}`);
 }
+
+/** The dataset's connectors, or one of them. */
+export const connectorPath = (datasetId: string, connectorId?: string) =>
+  datasetPath(datasetId, connectorId ? `/connectors/${encodeURIComponent(connectorId)}` : '/connectors');

@@ -17,3 +17,5 @@ export type TableCandidate = DetectedLayout['tableCandidates'][number];
 export type ReadProblem = NonNullable<IngestJob['readResult']>['problems'][number];
 export type SchemaColumn = NonNullable<IngestJob['proposedSchema']>[number];
 export type ReadOptions = IngestJob['options'];
+export type Connector = Outputs['connectors']['get'];
+export type ConnectorRun = Outputs['connectors']['runs'][number];

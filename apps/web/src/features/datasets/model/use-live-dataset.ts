@@ -19,6 +19,8 @@ export function useLiveDataset(datasetId: string) {
           void queryClient.invalidateQueries(trpc.datasets.get.queryFilter({ datasetId }));
           void queryClient.invalidateQueries(trpc.datasets.list.pathFilter());
           void queryClient.invalidateQueries(trpc.datasets.ingest.jobs.queryFilter({ datasetId }));
+          // A connector's run that commits lands here first; its run history shows it at once.
+          void queryClient.invalidateQueries(trpc.datasets.connectors.pathFilter());
         },
       },
     ),

@@ -5,4 +5,5 @@ export const DATASET_TABS = [
   { label: 'History', path: '/history', matches: ['/history', '/diff'], chord: 'h' },
   { label: 'Branches', path: '/branches', matches: ['/branches'], chord: 'b' },
   { label: 'Uploads', path: '/uploads', matches: ['/uploads', '/ingests'], chord: 'u' },
+  { label: 'Connectors', path: '/connectors', matches: ['/connectors'], chord: 'c' },
 ] as const;

@@ -28,7 +28,7 @@ const hasFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
 
 /**
  * One dataset's workbench: name, branch and version, live status, Upload (u, or drop a file anywhere on the
- * page), and the tabs (g p, g f, g h, g b, g u) around the tab's page.
+ * page), and the tabs (g p, g f, g h, g b, g u, g c) around the tab's page.
  */
 export function DatasetWorkspace({ datasetId, children }: { datasetId: string; children: ReactNode }) {
   const trpc = useTRPC();

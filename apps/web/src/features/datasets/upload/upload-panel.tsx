@@ -13,19 +13,12 @@ import { useToast } from '@/components/ui/toast';
 import { useTRPC } from '@/trpc/react';
 import { InlineNewBranch } from '../branches/inline-new-branch';
 import { ProblemsTable, type Problem } from '../ingest/problems-table';
+import { ReadChoices } from '../ingest/read-option-choices';
 import { datasetPath, ingestPath, withRef } from '../model/dataset-paths';
 import type { DatasetView } from '../model/dataset-types';
 import { DropZone } from './drop-zone';
 import { UploadProgress } from './upload-progress';
 import { useUpload, type ChosenFile } from './use-upload';
-
-const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'cp949', 'euc-kr', 'latin1', 'windows-1252', 'shift_jis'];
-const DELIMITERS = [
-  { value: ',', label: 'comma ,' },
-  { value: ';', label: 'semicolon ;' },
-  { value: '\t', label: 'tab' },
-  { value: '|', label: 'pipe |' },
-];
 
 /**
  * Upload a file to a branch: drop or pick it, choose the branch and what happens to bad rows, watch it go up,
@@ -177,22 +170,12 @@ export function UploadPanel({
           <div className="mt-2 grid grid-cols-2 gap-3">
             <Field id="upload-encoding" label="Encoding">
               <Select id="upload-encoding" value={options.encoding ?? ''} onChange={(e) => setOptions({ ...options, encoding: e.target.value })} disabled={busy}>
-                <option value="">detect</option>
-                {ENCODINGS.map((e) => (
-                  <option key={e} value={e}>
-                    {e}
-                  </option>
-                ))}
+                <ReadChoices of="encoding" />
               </Select>
             </Field>
             <Field id="upload-delimiter" label="Delimiter">
               <Select id="upload-delimiter" value={options.delimiter ?? ''} onChange={(e) => setOptions({ ...options, delimiter: e.target.value })} disabled={busy}>
-                <option value="">detect</option>
-                {DELIMITERS.map((d) => (
-                  <option key={d.label} value={d.value}>
-                    {d.label}
-                  </option>
-                ))}
+                <ReadChoices of="delimiter" />
               </Select>
             </Field>
             <Field id="upload-sheet" label="Sheet" hint="spreadsheets: default is the first sheet with data">
