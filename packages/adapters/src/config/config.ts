@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseNetworks } from '../datasets/connectors/networks';
 
 /**
  * The one configuration module. Every deployable passes its environment here once at start-up;
@@ -57,6 +58,17 @@ const ZEnv = z.object({
     .default({}),
   /** How long a connector fetch may wait for an answer, or between two chunks of the body. */
   CONNECTOR_TIMEOUT_SECONDS: z.coerce.number().positive('must be positive').default(60),
+  CONNECTOR_ALLOWED_NETWORKS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((n) => n.trim()).filter(Boolean))
+    .superRefine((networks, ctx) => {
+      try {
+        parseNetworks(networks);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : String(e) });
+      }
+    }),
   GOOGLE_SERVICE_ACCOUNT_KEY_FILE: z.string().trim().min(1).optional(),
   /** Google's endpoints; tests point them at local servers. */
   GOOGLE_DOCS_URL: optionalUrl('e.g. https://docs.google.com').default('https://docs.google.com'),
@@ -85,6 +97,7 @@ export interface SpiceConfig {
     readonly secrets: Readonly<Record<string, string>>;
     readonly timeoutMs: number;
     readonly maxBytes: number;
+    readonly allowedNetworks: readonly string[];
     readonly google: { readonly serviceAccountKeyFile: string | null; readonly docsUrl: string; readonly sheetsApiUrl: string; readonly tokenUrl: string };
   };
   readonly logLevel: SpiceEnv['LOG_LEVEL'];
@@ -142,6 +155,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
     connectors: {
       secrets: e.CONNECTOR_SECRETS,
       timeoutMs: e.CONNECTOR_TIMEOUT_SECONDS * 1000,
+      allowedNetworks: e.CONNECTOR_ALLOWED_NETWORKS,
       maxBytes: e.SPICE_MAX_UPLOAD_MB * 1024 * 1024,
       google: {
         serviceAccountKeyFile: e.GOOGLE_SERVICE_ACCOUNT_KEY_FILE ?? null,

@@ -44,4 +44,12 @@ describe('configuration', () => {
     expect((error as ConfigError).message).toContain('DATABASE_URL: must be a postgres:// or postgresql:// URL');
     expect((error as ConfigError).message).toContain('KAFKA_BROKERS: must be a comma-separated list of host:port');
   });
+
+  it('reads the internal networks connectors may reach, and names a bad entry', () => {
+    expect(loadConfig({}).connectors.allowedNetworks).toEqual([]);
+    expect(loadConfig({ CONNECTOR_ALLOWED_NETWORKS: '127.0.0.1, 10.20.0.0/16,fd00::/8' }).connectors.allowedNetworks).toEqual(['127.0.0.1', '10.20.0.0/16', 'fd00::/8']);
+    expect(() => loadConfig({ CONNECTOR_ALLOWED_NETWORKS: '10.0.0.0/8,intranet' })).toThrow(
+      'CONNECTOR_ALLOWED_NETWORKS: "intranet" is not an IP address or network (e.g. 10.0.0.0/8)',
+    );
+  });
 });

@@ -1,10 +1,14 @@
 import { DomainError, sheetsCsvExportUrl, type ConnectorSource, type FetchResult, type SourceFetcher, type SourceValidators } from '@spice/domain';
 import { downloadToFile, type DownloadLimits } from './download-to-file';
+import { EgressGuard } from './egress-guard';
+import { parseNetworks } from './networks';
 import { GoogleSheetsValuesReader, type GoogleSheetsApiConfig } from './google-sheets-values';
 
-export interface ConnectorFetcherConfig extends DownloadLimits {
+export interface ConnectorFetcherConfig extends Omit<DownloadLimits, 'dispatcher'> {
   /** Values of the secrets headers name. */
   readonly secrets: Readonly<Record<string, string>>;
+  /** Internal networks (loopback, private, link-local) connectors may reach all the same: CONNECTOR_ALLOWED_NETWORKS. */
+  readonly allowedNetworks: readonly string[];
   readonly google: GoogleSheetsApiConfig & { readonly docsUrl: string };
 }
 
@@ -15,9 +19,12 @@ export interface ConnectorFetcherConfig extends DownloadLimits {
  */
 export class ConnectorSourceFetcher implements SourceFetcher {
   private readonly sheetsApi: GoogleSheetsValuesReader;
+  private readonly limits: DownloadLimits;
 
   constructor(private readonly config: ConnectorFetcherConfig) {
-    this.sheetsApi = new GoogleSheetsValuesReader(config.google, config);
+    const egress = new EgressGuard(parseNetworks(config.allowedNetworks));
+    this.limits = { timeoutMs: config.timeoutMs, maxBytes: config.maxBytes, dispatcher: egress.agent() };
+    this.sheetsApi = new GoogleSheetsValuesReader(config.google, this.limits);
   }
 
   async fetch(source: ConnectorSource, previous: SourceValidators | null, destination: string): Promise<FetchResult> {
@@ -34,7 +41,7 @@ export class ConnectorSourceFetcher implements SourceFetcher {
   private async conditionalGet(url: string, headers: Headers, previous: SourceValidators | null, destination: string): Promise<FetchResult> {
     if (previous?.etag) headers.set('if-none-match', previous.etag);
     if (previous?.lastModified) headers.set('if-modified-since', previous.lastModified);
-    const download = await downloadToFile(url, headers, destination, this.config);
+    const download = await downloadToFile(url, headers, destination, this.limits);
     return download.kind === 'not-modified' ? { kind: 'unchanged' } : { kind: 'fetched', file: download.file, etag: download.etag, lastModified: download.lastModified };
   }
 

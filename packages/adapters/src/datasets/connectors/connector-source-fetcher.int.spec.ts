@@ -39,6 +39,8 @@ describe('connector source fetcher (a local HTTP source and a local Google)', ()
       timeoutMs: 10_000,
       maxBytes: 1024 * 1024,
       secrets: { FLEET_TOKEN: 'Bearer s3cret' },
+      // The test servers are on loopback, an internal network connectors may reach only when allowed.
+      allowedNetworks: ['127.0.0.1'],
       google: { serviceAccountKeyFile: await google.writeKeyFile(join(dir, 'key.json')), docsUrl: source.baseUrl, sheetsApiUrl: google.baseUrl, tokenUrl: google.tokenUrl },
     };
   });
@@ -57,6 +59,32 @@ describe('connector source fetcher (a local HTTP source and a local Google)', ()
     const again = await fetcher().fetch({ kind: 'http', url: source.url('/ships.csv'), headers: [] }, { etag: first.etag, lastModified: first.lastModified }, destination());
     expect(again).toEqual({ kind: 'unchanged' });
     expect(source.requestsTo('/ships.csv').at(-1)).toEqual({ path: '/ships.csv', ifNoneMatch: first.etag, ifModifiedSince: first.lastModified, status: 304 });
+  });
+
+  it("never reaches the server's internal networks unless allowed: by address, by a name resolving there, by a redirect", async () => {
+    source.set('/inside.csv', { body: 'id\n1\n' });
+    const notAllowed = (what: string) =>
+      `${what} is on an internal network, which connectors may not reach unless the operator allows it (CONNECTOR_ALLOWED_NETWORKS)`;
+    const closed = fetcher({ allowedNetworks: [] });
+    const byAddress = destination();
+    expect(await refusal(closed.fetch({ kind: 'http', url: source.url('/inside.csv'), headers: [] }, null, byAddress))).toMatchObject({
+      code: 'CONNECTOR.SOURCE_NOT_ALLOWED',
+      kind: 'precondition',
+      message: notAllowed('127.0.0.1'),
+    });
+    await expect(readFile(byAddress), 'nothing is written').rejects.toThrow(/ENOENT/);
+    const byName = await refusal(closed.fetch({ kind: 'http', url: source.url('/inside.csv').replace('127.0.0.1', 'localhost'), headers: [] }, null, destination()));
+    expect(byName.code).toBe('CONNECTOR.SOURCE_NOT_ALLOWED');
+    expect(byName.message).toMatch(/^localhost \((127\.0\.0\.1|::1)\) is on an internal network/);
+    const metadata = await refusal(closed.fetch({ kind: 'http', url: 'http://169.254.169.254/latest/meta-data/', headers: [] }, null, destination()));
+    expect(metadata).toMatchObject({ code: 'CONNECTOR.SOURCE_NOT_ALLOWED', message: notAllowed('169.254.169.254') });
+    expect(source.requestsTo('/inside.csv'), 'no request reached the source').toEqual([]);
+
+    // Allowed: 127.0.0.1 only. A redirect from there to another loopback address is refused at the redirect.
+    source.set('/moved.csv', { body: '', redirectTo: source.url('/inside.csv').replace('127.0.0.1', '127.0.0.2') });
+    const redirected = await refusal(fetcher().fetch({ kind: 'http', url: source.url('/moved.csv'), headers: [] }, null, destination()));
+    expect(redirected).toMatchObject({ code: 'CONNECTOR.SOURCE_NOT_ALLOWED', message: notAllowed('127.0.0.2') });
+    fetched(await fetcher().fetch({ kind: 'http', url: source.url('/inside.csv'), headers: [] }, null, destination()));
   });
 
   it('a header secret is looked up in the configured secrets; a missing one is named', async () => {

@@ -39,6 +39,8 @@ forEachStack('dataset connectors: change detection, run history and the schedule
         connectors: {
           ...stack.config().connectors,
           secrets: { FLEET_TOKEN: 'Bearer s3cret' },
+          // The sources are served on loopback, an internal network connectors may reach only when allowed.
+          allowedNetworks: ['127.0.0.1'],
           google: { serviceAccountKeyFile: join(keyDir, 'key.json'), docsUrl: source.baseUrl, sheetsApiUrl: google.baseUrl, tokenUrl: google.tokenUrl },
         },
       },

@@ -3,12 +3,15 @@ import { createWriteStream } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { fetch, type Dispatcher, type Response } from 'undici';
 import { DomainError, type ReceivedFile } from '@spice/domain';
 
 export interface DownloadLimits {
   /** How long to wait for the answer, and then between two chunks of its body. */
   readonly timeoutMs: number;
   readonly maxBytes: number;
+  /** How connections are opened: the egress guard's agent refuses internal networks. */
+  readonly dispatcher: Dispatcher;
 }
 
 export type Download =
@@ -31,8 +34,9 @@ export async function downloadToFile(url: string, headers: Headers, destination:
   try {
     let response: Response;
     try {
-      response = await fetch(url, { headers, signal: controller.signal, redirect: 'follow' });
+      response = await fetch(url, { headers, signal: controller.signal, redirect: 'follow', dispatcher: limits.dispatcher });
     } catch (e) {
+      if (e instanceof Error && e.cause instanceof DomainError) throw e.cause;
       throw fetchFailure(e, controller.signal.aborted, label, limits);
     }
     if (response.status === 304) {
