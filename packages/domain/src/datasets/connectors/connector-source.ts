@@ -81,7 +81,7 @@ export const ZConnectorSourceInput = z.discriminatedUnion('kind', [
           ctx.addIssue({
             code: 'custom',
             path: ['headers', i, 'value'],
-            message: `header "${h.name}" carries a credential: name a configured secret ({ "name": "${h.name}", "secret": "…" }) instead of its value`,
+            message: `header "${h.name}" carries a credential: give the name of a secret configured in CONNECTOR_SECRETS instead of its value`,
           });
       }),
     ),

@@ -16,7 +16,7 @@ describe('connector sources', () => {
       headers: [{ name: 'Accept', value: 'text/csv' }],
     });
     expect(issues({ kind: 'http', url: 'https://fleet.example/ships.csv', headers: [{ name: 'Authorization', value: 'Bearer abc' }] })).toEqual([
-      { path: 'headers.0.value', message: 'header "Authorization" carries a credential: name a configured secret ({ "name": "Authorization", "secret": "…" }) instead of its value' },
+      { path: 'headers.0.value', message: 'header "Authorization" carries a credential: give the name of a secret configured in CONNECTOR_SECRETS instead of its value' },
     ]);
     expect(issues({ kind: 'http', url: 'ftp://fleet.example/ships.csv' })).toEqual([{ path: 'url', message: 'must be an http:// or https:// URL' }]);
   });
