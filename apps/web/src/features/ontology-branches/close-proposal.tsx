@@ -7,7 +7,7 @@ import { Callout } from '@/components/ui/callout';
 import { Input } from '@/components/ui/input';
 import { describeError } from '@/lib/describe-error';
 import { useTRPC } from '@/trpc/react';
-import { runTracked } from './tracked-command';
+import { runTracked } from '../commands/run-tracked';
 
 /** Closes the proposal without merging (the branch stays, and can be proposed again). */
 export function CloseProposal({ ontologyId, branch }: { ontologyId: string; branch: string }) {

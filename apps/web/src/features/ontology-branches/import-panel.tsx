@@ -11,7 +11,7 @@ import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { describeError, type DescribedError } from '@/lib/describe-error';
 import { useTRPC } from '@/trpc/react';
 import { FORMAT_INFO, formatOfFile } from './interchange-formats';
-import { runTracked } from './tracked-command';
+import { runTracked } from '../commands/run-tracked';
 
 type Mode = 'replace' | 'merge';
 const MODE_HINT: Record<Mode, string> = {

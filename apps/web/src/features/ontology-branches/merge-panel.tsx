@@ -12,7 +12,7 @@ import { describeError, type DescribedError } from '@/lib/describe-error';
 import { formatUtc } from '@/lib/format-time';
 import { useTRPC } from '@/trpc/react';
 import { ontologyHref } from './links';
-import { runTracked } from './tracked-command';
+import { runTracked } from '../commands/run-tracked';
 import type { MergeChoices } from './use-merge-choices';
 
 const MERGE_CONFLICT = 'ONTOLOGY.MERGE_CONFLICT';

@@ -9,7 +9,7 @@ import { Input, Textarea } from '@/components/ui/input';
 import { Kbd } from '@/components/ui/kbd';
 import { describeError, issuesByPath, type DescribedError } from '@/lib/describe-error';
 import { useTRPC } from '@/trpc/react';
-import { runTracked } from './tracked-command';
+import { runTracked } from '../commands/run-tracked';
 
 /** Asks for the branch to be merged into main: a title and a description for the reviewers. */
 export function OpenProposalForm({

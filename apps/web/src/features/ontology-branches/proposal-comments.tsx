@@ -13,7 +13,7 @@ import { formatUtc } from '@/lib/format-time';
 import { useTRPC } from '@/trpc/react';
 import { describePath, KIND_LABEL } from './describe-value';
 import { aboutEntity } from './entity-diff-list';
-import { runTracked } from './tracked-command';
+import { runTracked } from '../commands/run-tracked';
 
 /** What each `about` of this proposal means in words: every entity the branch or main changed. */
 export function aboutLabels(proposal: ProposalView): Map<string, string> {

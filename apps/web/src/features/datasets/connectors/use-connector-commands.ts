@@ -1,11 +1,9 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useToast } from '@/components/ui/toast';
-import { describeError, type DescribedError } from '@/lib/describe-error';
 import { useTRPC } from '@/trpc/react';
-import { commandSent } from '../../commands/last-command';
+import { useTrackedCommand } from '../../commands/use-tracked-command';
 import type { Connector } from '../model/dataset-types';
 import type { ConnectorChanges, CreateConnectorRequest } from './connector-draft';
 
@@ -17,7 +15,7 @@ export function useConnectorCommands() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [failure, setFailure] = useState<DescribedError | null>(null);
+  const { failure, clearFailure, send: sendTracked } = useTrackedCommand();
   const create = useMutation(trpc.datasets.connectors.create.mutationOptions());
   const update = useMutation(trpc.datasets.connectors.update.mutationOptions());
   const pause = useMutation(trpc.datasets.connectors.pause.mutationOptions());
@@ -25,55 +23,49 @@ export function useConnectorCommands() {
   const remove = useMutation(trpc.datasets.connectors.delete.mutationOptions());
   const refresh = () => void queryClient.invalidateQueries(trpc.datasets.connectors.pathFilter());
 
-  /** Sends one command: tracks it, refreshes on success, keeps and tracks the failure. */
-  const send = <T extends { commandId: string }>(label: string, mutate: (callbacks: { onSuccess: (outcome: T) => void; onError: (error: unknown) => void }) => void, done: (outcome: T) => void, toastFailure = false) => {
-    setFailure(null);
-    const tracked = commandSent(label);
-    mutate({
-      onSuccess: (outcome) => {
-        tracked.accepted(outcome.commandId);
+  /** Sends one command: tracks it and refreshes on success; a stale copy is refreshed so "load the latest" has it at hand. */
+  const send = <T extends { commandId: string }>(label: string, mutate: () => Promise<T>, done: (outcome: T) => void, toastFailure = false) =>
+    sendTracked(
+      label,
+      mutate,
+      (outcome: T) => {
         refresh();
         done(outcome);
       },
-      onError: (error) => {
-        const described = describeError(error);
-        tracked.refused(described.message);
-        setFailure(described);
-        // A stale copy is refreshed so "load the latest" has it at hand.
+      (described) => {
         if (described.code === 'CONFLICT') refresh();
         if (toastFailure) toast({ tone: 'error', title: `${label}: refused`, detail: described.message });
       },
-    });
-  };
+    );
 
   return {
     failure,
-    clearFailure: () => setFailure(null),
+    clearFailure,
     creating: create.isPending,
     saving: update.isPending,
     switching: pause.isPending || resume.isPending,
     deleting: remove.isPending,
     createConnector: (request: CreateConnectorRequest, onCreated: (connectorId: string) => void) =>
-      send<{ commandId: string; connectorId: string }>(`Create connector ${request.name}`, (callbacks) => create.mutate(request, callbacks), (outcome) => {
+      send<{ commandId: string; connectorId: string }>(`Create connector ${request.name}`, () => create.mutateAsync(request), (outcome) => {
         toast({ tone: 'success', title: `Connector ${request.name} created` });
         onCreated(outcome.connectorId);
       }),
     updateConnector: (connector: Connector, changes: ConnectorChanges, expectedSeq: number, onSaved: () => void) =>
-      send(`Edit connector ${connector.name}`, (callbacks) => update.mutate({ connectorId: connector.connectorId, expectedSeq, ...changes }, callbacks), () => {
+      send(`Edit connector ${connector.name}`, () => update.mutateAsync({ connectorId: connector.connectorId, expectedSeq, ...changes }), () => {
         toast({ tone: 'success', title: `Connector ${changes.name ?? connector.name} saved` });
         onSaved();
       }),
     setEnabled: (connector: Connector, enabled: boolean) =>
       send(
         `${enabled ? 'Resume' : 'Pause'} connector ${connector.name}`,
-        (callbacks) => (enabled ? resume : pause).mutate({ connectorId: connector.connectorId }, callbacks),
+        () => (enabled ? resume : pause).mutateAsync({ connectorId: connector.connectorId }),
         () => toast({ tone: 'success', title: `Connector ${connector.name} ${enabled ? 'resumed' : 'paused'}` }),
         true,
       ),
     deleteConnector: (connector: Connector, onDeleted: () => void) =>
       send(
         `Delete connector ${connector.name}`,
-        (callbacks) => remove.mutate({ connectorId: connector.connectorId, expectedSeq: connector.seq }, callbacks),
+        () => remove.mutateAsync({ connectorId: connector.connectorId, expectedSeq: connector.seq }),
         () => {
           toast({ tone: 'success', title: `Connector ${connector.name} deleted` });
           onDeleted();

@@ -2,11 +2,9 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useToast } from '@/components/ui/toast';
-import { describeError, type DescribedError } from '@/lib/describe-error';
 import { useTRPC } from '@/trpc/react';
-import { commandSent } from '../../commands/last-command';
+import { useTrackedCommand } from '../../commands/use-tracked-command';
 import { datasetPath, withRef } from '../model/dataset-paths';
 import type { IngestJob } from '../model/dataset-types';
 import type { DraftColumn } from './schema-draft';
@@ -17,30 +15,24 @@ export function useCommitIngest(job: IngestJob | undefined) {
   const queryClient = useQueryClient();
   const router = useRouter();
   const toast = useToast();
-  const [failure, setFailure] = useState<DescribedError | null>(null);
+  const { failure, send } = useTrackedCommand();
   const commit = useMutation(trpc.datasets.ingest.commit.mutationOptions());
 
   const run = (schema: readonly DraftColumn[], message: string, badValues: 'fail' | 'skip') => {
     if (!job) return;
-    setFailure(null);
-    const tracked = commandSent(`Commit ${job.fileName} to ${job.branch}`);
-    commit.mutate(
-      { jobId: job.jobId, schema: schema.map((c) => ({ ...c })), message, badValues },
-      {
-        onSuccess: (done) => {
-          // The ingest service commits the version under this command id (dataset-ingest-service.ts).
-          tracked.accepted(`ingest-commit.${done.jobId}`);
-          void queryClient.invalidateQueries(trpc.datasets.pathFilter());
-          toast({ tone: 'success', title: `Committed ${done.fileName}`, detail: `New version on ${done.branch}: ${done.versionId}` });
-          router.push(withRef(datasetPath(done.datasetId), done.branch));
-        },
-        onError: (error) => {
-          const described = describeError(error);
-          tracked.refused(described.message);
-          setFailure(described);
-          void queryClient.invalidateQueries(trpc.datasets.ingest.job.queryFilter({ jobId: job.jobId }));
-        },
+    send(
+      `Commit ${job.fileName} to ${job.branch}`,
+      // The ingest service commits the version under this command id (dataset-ingest-service.ts).
+      async () => {
+        const done = await commit.mutateAsync({ jobId: job.jobId, schema: schema.map((c) => ({ ...c })), message, badValues });
+        return { ...done, commandId: `ingest-commit.${done.jobId}` };
       },
+      (done) => {
+        void queryClient.invalidateQueries(trpc.datasets.pathFilter());
+        toast({ tone: 'success', title: `Committed ${done.fileName}`, detail: `New version on ${done.branch}: ${done.versionId}` });
+        router.push(withRef(datasetPath(done.datasetId), done.branch));
+      },
+      () => void queryClient.invalidateQueries(trpc.datasets.ingest.job.queryFilter({ jobId: job.jobId })),
     );
   };
   return { run, pending: commit.isPending, failure };

@@ -7,9 +7,9 @@ import { Field } from '@/components/ui/field';
 import { FormSidePanel } from '@/components/ui/form-side-panel';
 import { Input, Textarea } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
-import { describeError, issuesByPath, type DescribedError } from '@/lib/describe-error';
+import { issuesByPath } from '@/lib/describe-error';
 import { useTRPC } from '@/trpc/react';
-import { commandSent } from '../../commands/last-command';
+import { useTrackedCommand } from '../../commands/use-tracked-command';
 
 /** Id from the name as typed: lower-case letters, digits and dashes, which is what a dataset id allows. */
 const idFromName = (name: string) =>
@@ -25,34 +25,21 @@ export function NewDatasetPanel({ open, onClose, onCreated }: { open: boolean; o
   const queryClient = useQueryClient();
   const toast = useToast();
   const create = useMutation(trpc.datasets.create.mutationOptions());
+  const { failure, send } = useTrackedCommand();
   const [name, setName] = useState('');
   const [datasetId, setDatasetId] = useState('');
   const [idTouched, setIdTouched] = useState(false);
   const [description, setDescription] = useState('');
-  const [failure, setFailure] = useState<DescribedError | null>(null);
   const issues = issuesByPath(failure?.issues ?? []);
   const id = idTouched ? datasetId : idFromName(name);
 
-  const submit = () => {
-    setFailure(null);
-    const tracked = commandSent(`Create dataset ${id}`);
-    create.mutate(
-      { datasetId: id.trim(), name: name.trim(), description },
-      {
-        onSuccess: (outcome) => {
-          tracked.accepted(outcome.commandId);
-          void queryClient.invalidateQueries(trpc.datasets.list.pathFilter());
-          toast({ tone: 'success', title: `Dataset ${name.trim()} created` });
-          onClose();
-          onCreated(id.trim());
-        },
-        onError: (error) => {
-          tracked.refused(describeError(error).message);
-          setFailure(describeError(error));
-        },
-      },
-    );
-  };
+  const submit = () =>
+    send(`Create dataset ${id}`, () => create.mutateAsync({ datasetId: id.trim(), name: name.trim(), description }), () => {
+      void queryClient.invalidateQueries(trpc.datasets.list.pathFilter());
+      toast({ tone: 'success', title: `Dataset ${name.trim()} created` });
+      onClose();
+      onCreated(id.trim());
+    });
   return (
     <FormSidePanel
       open={open}

@@ -7,9 +7,8 @@ import { Field } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
 import { FormSidePanel } from '@/components/ui/form-side-panel';
 import { useToast } from '@/components/ui/toast';
-import { describeError, type DescribedError } from '@/lib/describe-error';
 import { useTRPC } from '@/trpc/react';
-import { commandSent } from '../../commands/last-command';
+import { useTrackedCommand } from '../../commands/use-tracked-command';
 import { issuesAt } from '../edit/issues';
 
 export function NewOntologyPanel({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (ontologyId: string) => void }) {
@@ -17,32 +16,23 @@ export function NewOntologyPanel({ open, onClose, onCreated }: { open: boolean; 
   const queryClient = useQueryClient();
   const toast = useToast();
   const create = useMutation(trpc.model.ontologies.create.mutationOptions());
+  const { failure, send } = useTrackedCommand();
   const [ontologyId, setOntologyId] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [description, setDescription] = useState('');
-  const [failure, setFailure] = useState<DescribedError | null>(null);
   const issues = failure?.issues ?? [];
 
-  const submit = () => {
-    setFailure(null);
-    const tracked = commandSent(`Create ontology ${ontologyId}`);
-    create.mutate(
-      { ontologyId: ontologyId.trim(), displayName: displayName.trim(), description },
-      {
-        onSuccess: (outcome) => {
-          tracked.accepted(outcome.commandId);
-          void queryClient.invalidateQueries(trpc.model.ontologies.pathFilter());
-          toast({ tone: 'success', title: `Ontology ${displayName.trim()} created` });
-          onClose();
-          onCreated(ontologyId.trim());
-        },
-        onError: (error) => {
-          tracked.refused(describeError(error).message);
-          setFailure(describeError(error));
-        },
+  const submit = () =>
+    send(
+      `Create ontology ${ontologyId}`,
+      () => create.mutateAsync({ ontologyId: ontologyId.trim(), displayName: displayName.trim(), description }),
+      () => {
+        void queryClient.invalidateQueries(trpc.model.ontologies.pathFilter());
+        toast({ tone: 'success', title: `Ontology ${displayName.trim()} created` });
+        onClose();
+        onCreated(ontologyId.trim());
       },
     );
-  };
   return (
     <FormSidePanel
       open={open}

@@ -1,5 +1,5 @@
 import { describeError } from '@/lib/describe-error';
-import { commandSent } from '../commands/last-command';
+import { commandSent } from './last-command';
 
 /** Sends a command with its label in the top bar's command status; rethrows the failure for the caller to show. */
 export async function runTracked<T extends { commandId: string }>(
