@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { ConfirmActions } from '@/components/ui/confirm-actions';
 import { Icon } from '@/components/ui/icons';
 import { Kbd } from '@/components/ui/kbd';
 import { Panel } from '@/components/ui/panel';
@@ -78,24 +79,20 @@ export function BranchesTab() {
                   </TD>
                   <TD>
                     {confirming === b.name ? (
-                      <span className="flex items-center gap-1">
-                        <Button
-                          size="sm"
-                          variant="danger"
-                          disabled={deleting}
-                          onClick={() =>
-                            deleteBranch(b.name, () => {
-                              setConfirming(null);
-                              if (ref === b.name) router.push(datasetPath(datasetId, '/branches'));
-                            })
-                          }
-                        >
-                          Delete {b.name}
-                        </Button>
-                        <Button size="sm" variant="ghost" onClick={() => setConfirming(null)}>
-                          Cancel
-                        </Button>
-                      </span>
+                      <ConfirmActions
+                        size="sm"
+                        pending={deleting}
+                        groupLabel={`Confirm deleting branch ${b.name}`}
+                        onConfirm={() =>
+                          deleteBranch(b.name, () => {
+                            setConfirming(null);
+                            if (ref === b.name) router.push(datasetPath(datasetId, '/branches'));
+                          })
+                        }
+                        onCancel={() => setConfirming(null)}
+                      >
+                        Delete {b.name}
+                      </ConfirmActions>
                     ) : (
                       <span className="flex items-center gap-1">
                         <Button size="sm" variant="ghost" onClick={() => router.push(withRef(datasetPath(datasetId), b.name))}>

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ConfirmActions } from '@/components/ui/confirm-actions';
 import type { Connector } from '../model/dataset-types';
 
 /** Delete, asked twice: the first click turns into "Delete <name>" and Cancel. Versions it committed stay. */
@@ -14,13 +15,8 @@ export function DeleteConnectorButton({ connector, deleting, onDelete }: { conne
       </Button>
     );
   return (
-    <span className="flex items-center gap-1" role="group" aria-label="Confirm delete">
-      <Button variant="danger" disabled={deleting} onClick={onDelete} title="The versions it committed stay in the dataset">
-        {deleting ? 'Deleting…' : `Delete ${connector.name}`}
-      </Button>
-      <Button variant="ghost" onClick={() => setConfirming(false)}>
-        Cancel
-      </Button>
-    </span>
+    <ConfirmActions pending={deleting} groupLabel="Confirm delete" title="The versions it committed stay in the dataset" onConfirm={onDelete} onCancel={() => setConfirming(false)}>
+      {deleting ? 'Deleting…' : `Delete ${connector.name}`}
+    </ConfirmActions>
   );
 }

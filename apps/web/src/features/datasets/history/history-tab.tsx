@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { ConfirmActions } from '@/components/ui/confirm-actions';
 import { Checkbox } from '@/components/ui/checkbox';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Panel } from '@/components/ui/panel';
@@ -107,19 +108,15 @@ export function HistoryTab() {
                     <TD className="text-right">{v.skippedRows ? <span className="text-amber-700">{formatCount(v.skippedRows)}</span> : '0'}</TD>
                     <TD>
                       {confirming === v.versionId && branch ? (
-                        <span className="flex items-center gap-1">
-                          <Button
-                            size="sm"
-                            variant="danger"
-                            disabled={revert.pending}
-                            onClick={() => revert.run({ branch: branch.name, toVersionId: v.versionId, label: label(v), expectedHead: branch.head }, () => setConfirming(null))}
-                          >
-                            Revert {branch.name} to {label(v)}
-                          </Button>
-                          <Button size="sm" variant="ghost" onClick={() => setConfirming(null)}>
-                            Cancel
-                          </Button>
-                        </span>
+                        <ConfirmActions
+                          size="sm"
+                          pending={revert.pending}
+                          groupLabel={`Confirm reverting ${branch.name}`}
+                          onConfirm={() => revert.run({ branch: branch.name, toVersionId: v.versionId, label: label(v), expectedHead: branch.head }, () => setConfirming(null))}
+                          onCancel={() => setConfirming(null)}
+                        >
+                          Revert {branch.name} to {label(v)}
+                        </ConfirmActions>
                       ) : (
                         <span className="flex items-center gap-1">
                           <Button size="sm" variant="ghost" onClick={() => router.push(withRef(datasetPath(datasetId), v.versionId))}>
