@@ -12,6 +12,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/describe-error';
 import { formatUtc } from '@/lib/format-time';
+import { navigateAfterCommand } from '@/lib/navigate-after-command';
 import { useHotkey } from '@/lib/use-hotkey';
 import { useTRPC } from '@/trpc/react';
 import { AbandonBranch } from './abandon-branch';
@@ -95,7 +96,7 @@ export function BranchView({ ontologyId, branch }: { ontologyId: string; branch:
             ontologyId={ontologyId}
             branch={branch}
             onCancel={() => setProposing(false)}
-            onOpened={() => router.push(proposalHref(ontologyId, branch))}
+            onOpened={() => navigateAfterCommand(router, proposalHref(ontologyId, branch))}
           />
         ) : null}
         {comparison.data ? (
