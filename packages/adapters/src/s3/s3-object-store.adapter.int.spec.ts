@@ -1,7 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeleteBucketCommand, DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteBucketCommand, DeleteObjectCommand, ListMultipartUploadsCommand, S3Client } from '@aws-sdk/client-s3';
 import { testObjectStore } from '@spice/domain/contracts';
 import { describe, expect, it } from 'vitest';
 import { scratchFilesIn } from '../testing/scratch-files';
@@ -127,3 +129,95 @@ describe('S3ObjectStore keys', () => {
     }
   });
 });
+
+describe('S3ObjectStore file uploads', () => {
+  const MIB = 1024 * 1024;
+
+  async function withScratch<T>(work: (files: ReturnType<typeof scratchFilesIn>, dir: string) => Promise<T>) {
+    const root = await mkdtemp(join(tmpdir(), 'spice-s3-uploads-'));
+    try {
+      const files = scratchFilesIn(root);
+      return await work(files, await files.makeDir());
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  }
+
+  it('aborts a refused multipart upload: no parts are left behind', async () => {
+    const config = configFromEnv();
+    const store = await openStore(config);
+    const admin = adminClient(config);
+    const key = `s3-uploads-${Date.now().toString(36)}/refused`;
+    try {
+      await withScratch(async (files, dir) => {
+        await store.put(key, new TextEncoder().encode('first'));
+        const big = files.join(dir, 'big');
+        await files.writeRandom(big, 20 * MIB);
+        await expect(store.putFile(key, big, { ifAbsent: true })).rejects.toMatchObject({ code: 'OBJECT_STORE.ALREADY_EXISTS' });
+        const pending = await admin.send(new ListMultipartUploadsCommand({ Bucket: config.bucket, Prefix: key }));
+        expect(pending.Uploads ?? []).toEqual([]);
+        expect(new TextDecoder().decode((await store.get(key))!)).toBe('first');
+      });
+    } finally {
+      await store.delete(key);
+      admin.destroy();
+      store.close();
+    }
+  });
+
+  it('sends a part again when the server fails it once, and stores the file whole', async () => {
+    const config = configFromEnv();
+    const failedOnce = new Set<string>();
+    // A proxy in front of the server that answers the first try of part 2 with 503 SlowDown.
+    const proxy = createServer((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://proxy');
+      if (request.method === 'PUT' && url.searchParams.get('partNumber') === '2' && !failedOnce.has(url.pathname)) {
+        failedOnce.add(url.pathname);
+        request.resume();
+        request.on('end', () => {
+          response.writeHead(503, { 'content-type': 'application/xml' });
+          response.end('<?xml version="1.0"?><Error><Code>SlowDown</Code><Message>Please slow down</Message></Error>');
+        });
+        return;
+      }
+      const upstream = new URL(config.endpoint);
+      const forwarded = httpRequest(
+        { host: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers: request.headers },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        },
+      );
+      request.pipe(forwarded);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const port = (proxy.address() as AddressInfo).port;
+    const store = await openStore({ ...config, endpoint: `http://127.0.0.1:${port}` });
+    const key = `s3-uploads-${Date.now().toString(36)}/retried`;
+    try {
+      await withScratch(async (files, dir) => {
+        const big = files.join(dir, 'big');
+        const sha256 = await files.writeRandom(big, 20 * MIB);
+        expect(await store.putFile(key, big)).toEqual({ sizeBytes: 20 * MIB });
+        expect(failedOnce.size).toBe(1);
+        const copy = files.join(dir, 'copy');
+        expect(await store.getFile(key, copy)).toBe(true);
+        expect(await files.sha256(copy)).toBe(sha256);
+      });
+    } finally {
+      await store.delete(key);
+      store.close();
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+  });
+});
+
+function adminClient(config: S3ObjectStoreConfig): S3Client {
+  return new S3Client({
+    endpoint: config.endpoint,
+    region: config.region,
+    forcePathStyle: true,
+    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+  });
+}

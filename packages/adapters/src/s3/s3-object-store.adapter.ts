@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
@@ -12,7 +12,6 @@ import {
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
 import {
   conflict,
   DomainError,
@@ -26,6 +25,8 @@ import {
 } from '@spice/domain';
 import type { SpiceConfig } from '../config/config';
 import { sourceFileSize, writeFileAtomically } from '../local/local-file';
+import { describe, httpStatus, isAlreadyExists, isTransient } from './s3-errors';
+import { uploadFile } from './s3-file-upload';
 import { checkObjectKey } from './s3-object-key';
 
 export type S3ObjectStoreConfig = Omit<Extract<SpiceConfig['objectStore'], { kind: 's3' }>, 'kind'>;
@@ -37,12 +38,14 @@ const MAX_KEYS_PER_PAGE = 1000;
 /**
  * The object store on the S3 API (AWS S3, MinIO). Create-if-absent is S3's conditional write
  * (`If-None-Match: *`, on PutObject and on CompleteMultipartUpload), so the server itself refuses a second
- * object at the same key. Files go up as multipart uploads of a few parts in flight at a time.
+ * object at the same key. Files go up streamed from disk, as multipart uploads of a few parts in flight at a time.
  * Keys outside the ObjectStore key rules are refused before any request (see checkObjectKey).
  * The bucket is created on first use when missing.
  */
 export class S3ObjectStore implements ObjectStore {
   private readonly client: S3Client;
+  /** For streamed file bodies, which cannot be sent twice: uploadFile retries with fresh streams itself. */
+  private readonly uploadClient: S3Client;
   private readonly bucket: string;
   private readonly endpoint: string;
   private bucketReady: Promise<void> | null = null;
@@ -50,14 +53,16 @@ export class S3ObjectStore implements ObjectStore {
   constructor(config: S3ObjectStoreConfig) {
     this.bucket = config.bucket;
     this.endpoint = config.endpoint;
-    this.client = new S3Client({
+    const clientConfig = {
       endpoint: config.endpoint,
       region: config.region,
       forcePathStyle: true,
       credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
       // Without these, a black-holed endpoint hangs a request for minutes instead of failing.
       requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
-    });
+    };
+    this.client = new S3Client(clientConfig);
+    this.uploadClient = new S3Client({ ...clientConfig, maxAttempts: 1 });
   }
 
   async putIfAbsent(key: string, body: Uint8Array, options: PutOptions = {}): Promise<void> {
@@ -104,36 +109,24 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
-  /**
-   * Streams through lib-storage's Upload: one PutObject up to its part size (5 MiB, more for files over
-   * 50 GB), else a multipart upload holding about four parts in memory at a time. `If-None-Match: *` rides on the PutObject or on
-   * CompleteMultipartUpload, so a create-if-absent of any size is decided by the server (MinIO and AWS both
-   * check it there); a refused upload is aborted, leaving no parts behind.
-   */
+  /** Streams the file up from disk (see uploadFile): one PutObject up to 8 MiB, else a multipart upload. */
   async putFile(key: string, filePath: string, options: PutFileOptions = {}): Promise<{ sizeBytes: number }> {
     checkObjectKey(key);
     const sizeBytes = await sourceFileSize(filePath);
     await this.ensureBucket();
-    const body = createReadStream(filePath);
     try {
-      await new Upload({
-        client: this.client,
-        params: {
-          Bucket: this.bucket,
-          Key: key,
-          Body: body,
-          ContentLength: sizeBytes,
-          ContentType: options.contentType,
-          ...(options.ifAbsent ? { IfNoneMatch: '*' } : {}),
-        },
-      }).done();
+      await uploadFile(this.uploadClient, {
+        bucket: this.bucket,
+        key,
+        filePath,
+        sizeBytes,
+        contentType: options.contentType,
+        ifAbsent: options.ifAbsent,
+      });
     } catch (e) {
       if (options.ifAbsent && isAlreadyExists(e))
         throw conflict(OBJECT_ALREADY_EXISTS, `Object already exists: ${key}`, { key, bucket: this.bucket });
       throw this.failure(`put ${key} from ${filePath}`, e);
-    } finally {
-      // A failed Upload stops reading before the end of the file, which would otherwise stay open.
-      body.destroy();
     }
     return { sizeBytes };
   }
@@ -228,6 +221,7 @@ export class S3ObjectStore implements ObjectStore {
 
   close(): void {
     this.client.destroy();
+    this.uploadClient.destroy();
   }
 
   private async createBucketIfMissing(): Promise<void> {
@@ -269,38 +263,15 @@ export class S3ObjectStore implements ObjectStore {
 
   /** Network trouble, throttling and 5xx may pass on retry; other refusals (auth, bad request) will not. */
   private failure(action: string, cause: unknown): DomainError {
-    const status = httpStatus(cause);
-    const transient = status === undefined || status >= 500 || status === 429 || status === 408;
     const message = `S3 object store at ${this.endpoint} could not ${action}: ${describe(cause)}`;
-    if (transient) return unavailable(OBJECT_STORE_UNAVAILABLE, message, cause);
+    if (isTransient(cause)) return unavailable(OBJECT_STORE_UNAVAILABLE, message, cause);
     return new DomainError({
       code: OBJECT_STORE_REQUEST_FAILED,
       kind: 'unavailable',
       retryable: false,
       message,
-      context: { bucket: this.bucket, status },
+      context: { bucket: this.bucket, status: httpStatus(cause) },
       cause,
     });
   }
-}
-
-/**
- * 412 PreconditionFailed: the key exists. 409 ConditionalRequestConflict (AWS): another conditional write to the
- * key was in flight; it may still win. Any other 409 is not an existing object.
- */
-function isAlreadyExists(e: unknown): boolean {
-  return (
-    httpStatus(e) === 412 || (e instanceof S3ServiceException && e.name === 'ConditionalRequestConflict')
-  );
-}
-
-function httpStatus(e: unknown): number | undefined {
-  return e instanceof S3ServiceException ? e.$metadata.httpStatusCode : undefined;
-}
-
-function describe(e: unknown): string {
-  if (e instanceof S3ServiceException) return `${e.name} (HTTP ${e.$metadata.httpStatusCode ?? '?'})`;
-  if (e instanceof Error)
-    return 'code' in e && e.code ? `${e.name}: ${String(e.code)} ${e.message}` : `${e.name}: ${e.message}`;
-  return String(e);
 }
