@@ -33,13 +33,20 @@ export interface RelationalStore {
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../drizzle');
 
+/**
+ * PGlite's Postgres would otherwise take 128 MB of shared buffers, the whole of it resident from start (~300 MiB
+ * of RSS in all against ~175): the embedded store holds read models and job rows, a few MB, and the workbench runs
+ * on laptops beside DuckDB and Node.
+ */
+const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
 /** Opens embedded PGlite (`memory://` or a directory) or a PostgreSQL pool, with the same schema. */
 export async function openRelationalStore(config: RelationalConfig): Promise<RelationalStore> {
   if (config.kind === 'pglite') {
     const inMemory = config.dataDir.startsWith('memory://');
     if (!inMemory) mkdirSync(config.dataDir, { recursive: true });
     const unlock = inMemory ? () => undefined : lockDataDir(config.dataDir);
-    const client = new PGlite(inMemory ? undefined : config.dataDir);
+    const client = new PGlite(inMemory ? undefined : config.dataDir, { startParams: EMBEDDED_START_PARAMS });
     await client.waitReady.catch((e: unknown) => {
       unlock();
       throw e;
