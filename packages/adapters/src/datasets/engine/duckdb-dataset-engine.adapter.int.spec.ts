@@ -89,6 +89,27 @@ describe('casting text columns to the committed schema', () => {
     expect(result).toMatchObject({ rowCount: 1, skippedRows: 1, problemCount: 1 });
     expect((await engine.page(out, { offset: 0, limit: 10, restriction: NO_RESTRICTION })).rows).toEqual([['a2', '3.25', '2024-03-06', true, null]]);
   });
+  it('reads null tokens as null even where they would convert (0, NaN, an enum value), and padded values as values', async () => {
+    const tokens = [
+      col({ name: 'count', dataType: 'integer', format: { nullTokens: ['0', '-'] } }),
+      col({ name: 'ratio', dataType: 'double', format: { nullTokens: ['NaN'] } }),
+      col({ name: 'grade', dataType: { type: 'enum', values: ['A', 'N/A'] }, format: { nullTokens: ['n/a'] } }),
+      col({ name: 'paid', dataType: 'boolean', format: { nullTokens: ['n'] } }),
+      col({ name: 'qty', dataType: 'integer', format: { nullTokens: ['null'] } }),
+    ];
+    const nbsp = '\u00a0';
+    const text = await textParquet('tokens.parquet', ['count', 'ratio', 'grade', 'paid', 'qty'], [
+      [' 0 ', 'nan', 'N/A', 'N', ` 12${nbsp}`],
+      ['7', ' 1.5 ', 'A', 'yes', ' NULL '],
+    ]);
+    const out = join(dir, 'tokens-typed.parquet');
+    expect(await engine.cast(text, tokens, out, { badValues: 'fail', maxProblems: 10 })).toEqual({ rowCount: 2, skippedRows: 0, problems: [], problemCount: 0 });
+    expect((await engine.page(out, { offset: 0, limit: 10, restriction: NO_RESTRICTION })).rows).toEqual([
+      [null, null, null, null, 12],
+      [7, 1.5, 'A', true, null],
+    ]);
+  });
+
   it('casts timestamps with zones, money, points, phones, URLs, enums and JSON, and flags what does not fit', async () => {
     const semantic = [
       col({ name: 'at', dataType: 'timestamp' }),
