@@ -25,7 +25,7 @@ const parquet = (path: string) => `read_parquet(${sqlLiteral(path)})`;
 
 /**
  * The DatasetEngine on an embedded DuckDB: casts, profiles, pages and diffs Parquet files on local disk.
- * One instance per engine with bounded memory (spilling to a temp directory), a connection per operation.
+ * Bounded memory (spilling to a temp directory); pages and diffs on a shared instance, the ingest's work on its own.
  */
 export class DuckDbDatasetEngine implements DatasetEngine {
   private instance: Promise<DuckDBInstance> | undefined;
@@ -38,7 +38,7 @@ export class DuckDbDatasetEngine implements DatasetEngine {
    * text whose typed value is null — rather than by converting everything a second time.
    */
   async cast(input: string, schema: readonly DatasetColumn[], output: string, options: { badValues: 'fail' | 'skip'; maxProblems: number }): Promise<CastResult> {
-    return this.withConnection(async (c) => {
+    return this.withOwnInstance(async (c) => {
       const written = `${output}.typed`;
       const kept = `${output}.part`;
       const casts = schema.map((column) => columnCast(column));
@@ -87,11 +87,11 @@ export class DuckDbDatasetEngine implements DatasetEngine {
   }
 
   profile(file: string, schema: readonly DatasetColumn[]): Promise<ColumnStats[]> {
-    return this.withConnection(async (c) => profileColumns(c, parquet(file), await parquetRowCount(c, file), schema));
+    return this.withOwnInstance(async (c) => profileColumns(c, parquet(file), await parquetRowCount(c, file), schema));
   }
 
   async sampleText(file: string, rows: number) {
-    return this.withConnection(async (c) => {
+    return this.withOwnInstance(async (c) => {
       const head = Math.ceil(rows / 2);
       const reader = await c.runAndReadAll(
         `(SELECT * FROM ${parquet(file)} LIMIT ${head}) UNION ALL ` +
@@ -193,28 +193,58 @@ export class DuckDbDatasetEngine implements DatasetEngine {
     instance?.closeSync();
   }
 
+  /** Pages and diffs share one instance that stays open (its caches keep previews fast). */
   private async withConnection<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
-    this.instance ??= DuckDBInstance.create(':memory:', {
-      // Casting and profiling stream row groups and spill what does not fit, so the limit bounds memory
-      // whatever the file's size; 256 MB kept a 1 GiB ingest's peak within the reader's.
-      memory_limit: this.options.memoryLimit ?? '256MB',
-      threads: String(this.options.threads ?? 2),
-      temp_directory: this.options.tempDirectory ?? join(tmpdir(), 'spice-duckdb'),
-      // The typed file keeps the text file's row order (positional joins and row numbers rely on it).
-      preserve_insertion_order: 'true',
-      allocator_flush_threshold: '16MB',
+    this.instance ??= this.openInstance().catch((e: unknown) => {
+      this.instance = undefined;
+      throw e;
     });
-    let connection: DuckDBConnection;
+    return useInstance(await this.instance, work);
+  }
+
+  /**
+   * Sampling, casting and profiling an upload each get an instance of their own, closed when they end: a shared
+   * instance kept what each had used (~60 MiB after a 1 GiB file's sample), and the cast that came next began
+   * from there, at the peak of an ingest.
+   */
+  private async withOwnInstance<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    const instance = await this.openInstance();
     try {
-      connection = await (await this.instance).connect();
+      return await useInstance(instance, work);
+    } finally {
+      instance.closeSync();
+    }
+  }
+
+  private async openInstance(): Promise<DuckDBInstance> {
+    try {
+      return await DuckDBInstance.create(':memory:', {
+        // Casting and profiling stream row groups and spill what does not fit, so the limit bounds memory
+        // whatever the file's size; 256 MB kept a 1 GiB ingest's peak within the reader's.
+        memory_limit: this.options.memoryLimit ?? '256MB',
+        threads: String(this.options.threads ?? 2),
+        temp_directory: this.options.tempDirectory ?? join(tmpdir(), 'spice-duckdb'),
+        // The typed file keeps the text file's row order (positional joins and row numbers rely on it).
+        preserve_insertion_order: 'true',
+        allocator_flush_threshold: '16MB',
+      });
     } catch (e) {
       throw unavailable('DATASET.ENGINE_UNAVAILABLE', `The dataset engine (DuckDB) did not start: ${e instanceof Error ? e.message : String(e)}`, e);
     }
-    try {
-      return await work(connection);
-    } finally {
-      connection.closeSync();
-    }
+  }
+}
+
+async function useInstance<T>(instance: DuckDBInstance, work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+  let connection: DuckDBConnection;
+  try {
+    connection = await instance.connect();
+  } catch (e) {
+    throw unavailable('DATASET.ENGINE_UNAVAILABLE', `The dataset engine (DuckDB) did not connect: ${e instanceof Error ? e.message : String(e)}`, e);
+  }
+  try {
+    return await work(connection);
+  } finally {
+    connection.closeSync();
   }
 }
 
