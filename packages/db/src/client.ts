@@ -35,10 +35,10 @@ const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../dr
 
 /**
  * PGlite's Postgres would otherwise take 128 MB of shared buffers, the whole of it resident from start (~300 MiB
- * of RSS in all against ~175): the embedded store holds read models and job rows, a few MB, and the workbench runs
- * on laptops beside DuckDB and Node.
+ * of RSS in all against ~160 with 8 MB): the embedded store holds read models and job rows, a few MB, and the
+ * workbench runs on laptops beside DuckDB and Node.
  */
-const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=8MB'];
 
 /** Opens embedded PGlite (`memory://` or a directory) or a PostgreSQL pool, with the same schema. */
 export async function openRelationalStore(config: RelationalConfig): Promise<RelationalStore> {
