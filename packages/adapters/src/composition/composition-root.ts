@@ -138,18 +138,20 @@ export async function createSystem(config: SpiceConfig, logger = createLogger(co
   const datasets = new DatasetService({ events, commands, clock: systemClock, ids: uuidV7Ids });
   const datasetEngine = new DuckDbDatasetEngine({ tempDirectory: `${config.dataDir}/duckdb-temp` });
   const scratch = new LocalScratchSpace(config.datasets.scratchDir);
+  const versionFiles = new ObjectFileCache(objects, config.datasets.cacheDir, config.datasets.cacheMaxBytes);
   const ingest = new DatasetIngestService({
     jobs: reportingOutages(new PgIngestJobStore(relational.db)),
     objects,
     reader: new TabularSourceReaderAdapter(),
     engine: datasetEngine,
     scratch,
+    versionFiles,
     datasets,
     ids: uuidV7Ids,
     proposeSchema: proposeDatasetSchema,
     ...options.ingest,
   });
-  const datasetReads = new DatasetReadService({ datasets, engine: datasetEngine, files: new ObjectFileCache(objects, config.datasets.cacheDir, config.datasets.cacheMaxBytes) });
+  const datasetReads = new DatasetReadService({ datasets, engine: datasetEngine, files: versionFiles });
   let reconciler: ReturnType<typeof setInterval> | null = null;
   // One reconcile at a time, and stop() waits (bounded) for the one in flight before the stores close under it.
   let reconciling: Promise<unknown> | null = null;

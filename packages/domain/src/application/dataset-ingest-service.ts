@@ -9,7 +9,7 @@ import { idempotencyKeyReused } from '../datasets/dataset/dataset.decide';
 import { branchNameIssues } from '../datasets/dataset/dataset-names';
 import { ingestKeys, ingestPrefix } from '../datasets/ingest/ingest-keys';
 import type { CommitRequest, IngestFailure, IngestJob, IngestJobStore, IngestPhase } from '../datasets/ingest/ingest-job.port';
-import type { ScratchDir, ScratchSpace } from '../datasets/ingest/scratch.port';
+import type { LocalFileCache, ScratchDir, ScratchSpace } from '../datasets/ingest/scratch.port';
 import type { DetectedLayout, ReadOptions, ReadProblem, ReadResult, TabularSourceReader } from '../datasets/ingest/tabular-source.port';
 import type { DatasetService } from './dataset-service';
 import type { Actor } from './stream-command-runner';
@@ -34,6 +34,8 @@ export interface DatasetIngestDeps {
   readonly reader: TabularSourceReader;
   readonly engine: DatasetEngine;
   readonly scratch: ScratchSpace;
+  /** The local copies versions are read from: a committed file is kept there, so its first preview is local. */
+  readonly versionFiles: LocalFileCache;
   readonly datasets: DatasetService;
   readonly ids: IdGenerator;
   readonly proposeSchema: (sample: { readonly columns: readonly string[]; readonly rows: readonly (readonly (string | null)[])[]; readonly totalRows: number }) => SchemaProposal;
@@ -291,7 +293,7 @@ export class DatasetIngestService {
         throw invalid('DATASET.BAD_VALUES', message, [], { problems, problemCount: cast.problemCount });
       }
       // Both only read the typed file: it is stored while it is profiled.
-      const [stats] = await bothSettled(this.deps.engine.profile(data, request.schema), this.deps.objects.putFile(keys.data, data));
+      const [stats] = await bothSettled(this.deps.engine.profile(data, request.schema), this.storeData(keys.data, data));
       await this.deps.checkpoint?.('data-stored', committing);
       const readResult = committing.readResult;
       await this.deps.datasets.commitVersion(
@@ -324,6 +326,12 @@ export class DatasetIngestService {
       await this.deps.checkpoint?.('version-committed', committing);
       return this.advance(committing, { phase: 'committed' });
     });
+  }
+
+  /** Stores the version's typed file, then keeps a local copy for its reads (one that fails is fetched on first read). */
+  private async storeData(key: string, data: string): Promise<void> {
+    await this.deps.objects.putFile(key, data);
+    await this.deps.versionFiles.keep(key, data).catch(() => undefined);
   }
 
   /** A partial upload: its objects are deleted and its idempotency key freed. */

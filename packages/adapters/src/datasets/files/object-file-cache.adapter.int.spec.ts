@@ -31,6 +31,21 @@ describe('ObjectFileCache: local copies of versions, bounded by size', () => {
     expect(copies()).toHaveLength(1);
   });
 
+  it('keeps a copy of a file just stored, so its first read fetches nothing; kept copies count against its size', async () => {
+    const cache = new ObjectFileCache(store, cacheDir(), 100 * KIB);
+    const typed = join(dir, 'typed.parquet');
+    writeFileSync(typed, new Uint8Array(40 * KIB).fill('k'.charCodeAt(0)));
+    await store.putFile('versions/k.parquet', typed);
+    await cache.keep('versions/k.parquet', typed);
+    await store.delete('versions/k.parquet');
+    rmSync(typed);
+    expect(await read(cache, 'k'), 'read from the kept copy').toBe('k'.charCodeAt(0));
+    await read(cache, 'a');
+    await read(cache, 'b');
+    await eventually(() => copies().length === 2);
+    expect(cache.heldBytes()).toBe(80 * KIB);
+  });
+
   it('past its size, deletes the least recently read copies; a deleted one is fetched again when read', async () => {
     const cache = new ObjectFileCache(store, cacheDir(), 100 * KIB); // room for two 40 KiB copies
     await read(cache, 'a');

@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { notFound, type LocalFileCache, type ObjectStore } from '@spice/domain';
 
@@ -46,6 +47,25 @@ export class ObjectFileCache implements LocalFileCache {
       file.lastUsed = ++this.uses;
       this.evictOverBudget();
     }
+  }
+
+  async keep(key: string, localPath: string): Promise<void> {
+    await (this.loaded ??= this.loadExisting());
+    const path = this.pathOf(key);
+    await this.removals.get(path);
+    if (this.files.has(path) || this.downloads.has(path)) return;
+    await mkdir(this.root, { recursive: true });
+    // A dot name, as a download's: never taken for a copy if the process dies before the rename.
+    const temp = join(this.root, `.keep-${randomUUID()}`);
+    try {
+      await copyFile(localPath, temp, constants.COPYFILE_FICLONE);
+      await rename(temp, path);
+    } catch (e) {
+      await rm(temp, { force: true });
+      throw e;
+    }
+    this.files.set(path, { sizeBytes: (await stat(path)).size, lastUsed: ++this.uses, pins: 0 });
+    this.evictOverBudget();
   }
 
   /** Bytes held now (for tests and health). */

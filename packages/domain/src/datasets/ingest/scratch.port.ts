@@ -19,4 +19,9 @@ export interface LocalFileCache {
    * no such object.
    */
   withLocalFile<T>(key: string, work: (path: string) => Promise<T>): Promise<T>;
+  /**
+   * Takes a copy of a file the caller has just stored at `key` (an ingest's typed file), so that the first read
+   * of the new version does not fetch back what this machine already has.
+   */
+  keep(key: string, localPath: string): Promise<void>;
 }
