@@ -2,9 +2,8 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { EntityKind } from '@spice/domain';
-import { describeError } from '@/lib/describe-error';
 import { useTRPC } from '@/trpc/react';
-import { commandSent } from '../../commands/last-command';
+import { runTracked } from '../../commands/run-tracked';
 
 export interface Outcome {
   readonly commandId: string;
@@ -25,17 +24,10 @@ export function useEntityCommands(ontologyId: string, branch: string) {
   const revert = useMutation(trpc.model.entities.revert.mutationOptions());
 
   async function tracked<T extends Outcome>(label: string, send: () => Promise<T>): Promise<T> {
-    const command = commandSent(label);
-    try {
-      const outcome = await send();
-      command.accepted(outcome.commandId);
-      void queryClient.invalidateQueries(trpc.model.entities.pathFilter());
-      void queryClient.invalidateQueries(trpc.model.ontologies.pathFilter());
-      return outcome;
-    } catch (error) {
-      command.refused(describeError(error).message);
-      throw error;
-    }
+    const outcome = await runTracked(label, send);
+    void queryClient.invalidateQueries(trpc.model.entities.pathFilter());
+    void queryClient.invalidateQueries(trpc.model.ontologies.pathFilter());
+    return outcome;
   }
 
   const ref = { ontologyId, branch };

@@ -10,9 +10,8 @@ import { Button } from '@/components/ui/button';
 import { FieldErrors } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { describeError, type DescribedError } from '@/lib/describe-error';
 import { useTRPC } from '@/trpc/react';
-import { commandSent } from '../../commands/last-command';
+import { useTrackedCommand } from '../../commands/use-tracked-command';
 import { MAIN_BRANCH, onBranch, ontologyPath } from '../model/use-branch';
 
 /** Which branch the workbench shows (main and the open branches), and "New branch…" from main. */
@@ -65,25 +64,14 @@ function NewBranchForm({ ontologyId, onCancel, onCreated }: { ontologyId: string
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
-  const [failure, setFailure] = useState<DescribedError | null>(null);
+  const { failure, send } = useTrackedCommand();
   const create = useMutation(trpc.model.branches.create.mutationOptions());
   const submit = () => {
     const branch = name.trim();
-    const tracked = commandSent(`Create branch ${branch}`);
-    create.mutate(
-      { ontologyId, branch },
-      {
-        onSuccess: (outcome) => {
-          tracked.accepted(outcome.commandId);
-          void queryClient.invalidateQueries(trpc.model.pathFilter());
-          onCreated(branch);
-        },
-        onError: (error) => {
-          tracked.refused(describeError(error).message);
-          setFailure(describeError(error));
-        },
-      },
-    );
+    send(`Create branch ${branch}`, () => create.mutateAsync({ ontologyId, branch }), () => {
+      void queryClient.invalidateQueries(trpc.model.pathFilter());
+      onCreated(branch);
+    });
   };
   const errors = failure ? (failure.issues.length > 0 ? failure.issues.map((i) => i.message) : [failure.message]) : undefined;
   return (
