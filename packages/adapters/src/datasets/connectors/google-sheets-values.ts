@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { JWT } from 'google-auth-library';
+import type { JWT } from 'google-auth-library';
 import { DomainError, type ReceivedFile } from '@spice/domain';
 import { downloadToFile, type DownloadLimits } from './download-to-file';
 import { valuesToCsv } from './values-to-csv';
@@ -70,6 +70,8 @@ export class GoogleSheetsValuesReader {
     }
     if (typeof key.client_email !== 'string' || typeof key.private_key !== 'string')
       throw authError(`GOOGLE_SERVICE_ACCOUNT_KEY_FILE (${file}) is not a service-account key: it needs client_email and private_key`);
+    // Loaded on the first Sheets API fetch: ~15 MiB that a workbench without such a connector does not need.
+    const { JWT } = await import('google-auth-library');
     const client = new JWT({ email: key.client_email, key: key.private_key, scopes: [READ_ONLY_SCOPE] });
     const tokenUrl = this.config.tokenUrl;
     if (tokenUrl !== GOOGLE_TOKEN_URL)
