@@ -4,7 +4,9 @@ export const DEMO_ONTOLOGY_ID = 'demo';
 
 /**
  * A small demo workspace so a newcomer sees something on first start. Fixed command ids make it
- * idempotent: running it again returns the recorded outcomes and appends nothing.
+ * idempotent: running it again returns the recorded outcomes and appends nothing. An id an earlier version's
+ * seed used for another payload (a command's shape changed since) is passed over: the demo never keeps the
+ * workbench from starting.
  */
 export async function seedDemoWorkspace(ontology: OntologyService, actor: Actor): Promise<void> {
   await ontology.createOntology(
@@ -63,20 +65,22 @@ export async function seedDemoWorkspace(ontology: OntologyService, actor: Actor)
   }
 }
 
+const codeOf = (e: unknown) => (e && typeof e === 'object' && 'code' in e ? e.code : undefined);
+
 function ignoreAlreadyExists(e: unknown): void {
   // The demo ontology may exist already (created by hand under another command id): keep it.
-  if (e && typeof e === 'object' && 'code' in e && e.code === 'ONTOLOGY.ALREADY_EXISTS') return;
+  if (codeOf(e) === 'ONTOLOGY.ALREADY_EXISTS' || codeOf(e) === 'COMMAND.ID_REUSED') return;
   throw e;
 }
 
 /** The demo's links need its types as seeded; when someone changed those, the demo goes without its links. */
 function ignoreInvalid(e: unknown): void {
-  if (e && typeof e === 'object' && 'kind' in e && e.kind === 'invalid') return;
+  if ((e && typeof e === 'object' && 'kind' in e && e.kind === 'invalid') || codeOf(e) === 'COMMAND.ID_REUSED') return;
   throw e;
 }
 
 function ignoreDuplicateName(e: unknown): void {
   const duplicate =
     e && typeof e === 'object' && 'issues' in e && Array.isArray(e.issues) && e.issues.every((i: { rule?: string }) => i.rule === 'unique');
-  if (!duplicate) throw e;
+  if (!duplicate && codeOf(e) !== 'COMMAND.ID_REUSED') throw e;
 }
