@@ -176,3 +176,45 @@ test('an HTTP connector: create it, run it now, skip an unmodified file, commit 
   await expect(page.getByText('No connector fills this dataset')).toBeVisible();
   await expect(page.getByLabel('Current version')).toContainText('3 rows');
 });
+
+test('a Google Sheets shared link: the export of the linked spreadsheet and tab is fetched and committed', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  // scripts/e2e tells the servers that Google's CSV export lives on this loopback port.
+  const port = Number(process.env.E2E_GOOGLE_DOCS_PORT);
+  expect(port, 'E2E_GOOGLE_DOCS_PORT (set by scripts/e2e)').toBeGreaterThan(0);
+  const spreadsheetId = `1SpiceBerths${randomWord(10)}`;
+  const sheet = await CsvSource.start(`/spreadsheets/d/${spreadsheetId}/export?format=csv&gid=42`, 2_000, port);
+  try {
+    sheet.serve('berth,vessel,length_m\nB1,Aurora,210\nB2,Borealis,185\nB3,Cygnus,240\n');
+    await signIn(page.request);
+    const word = randomWord(6);
+    const datasetId = `berths-${word}`;
+    await createDataset(page, datasetId, `Berths ${word}`);
+    await page.getByRole('heading', { name: `Berths ${word}` }).click();
+    await page.keyboard.press('g');
+    await page.keyboard.press('c');
+    await expect(page).toHaveURL(new RegExp(`/datasets/${datasetId}/connectors$`));
+    await page.keyboard.press('n');
+    const panel = page.getByRole('dialog', { name: 'New connector' });
+    await panel.getByRole('combobox', { name: 'Kind of source' }).selectOption('google-sheets-csv');
+    // The link as a browser's address bar shows it: the spreadsheet and the tab (gid) come from it.
+    await panel.getByLabel('Sheet link or spreadsheet id').fill(`https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit#gid=42`);
+    await panel.getByLabel('Name', { exact: true }).fill('Berth plan');
+    await panel.getByRole('button', { name: 'Create connector' }).click();
+    await expect(page).toHaveURL(new RegExp(`/datasets/${datasetId}/connectors/conn_`));
+    await expect(page.getByRole('heading', { name: 'Berth plan' })).toBeVisible();
+    await expect(page.getByLabel('Connector settings')).toContainText(spreadsheetId);
+
+    await runNow(page);
+    await expectRun(runRows(page).first(), 'committed', '—');
+    await expect(page.getByLabel('Current version')).toContainText('3 rows × 3 columns');
+    expect(sheet.requests).toHaveLength(1);
+    // Unchanged: Google's export answers 304 to the ETag the last run saw.
+    await runNow(page);
+    await expectRun(runRows(page).first(), 'unchanged', 'not modified');
+    await artifactShot(page, testInfo, JOURNEY, '8-sheets-link');
+  } finally {
+    await sheet.stop();
+  }
+});
+

@@ -18,9 +18,10 @@ export class CsvSource {
     private readonly delayMs: number,
   ) {}
 
-  static async start(path: string, delayMs = 1_000): Promise<CsvSource> {
+  /** `port`: a fixed one, where the servers were told to look (0: any free port). */
+  static async start(path: string, delayMs = 1_000, port = 0): Promise<CsvSource> {
     const source = new CsvSource(path, delayMs);
-    await new Promise<void>((resolve) => source.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => source.server.listen(port, '127.0.0.1', resolve));
     return source;
   }
 
