@@ -40,18 +40,23 @@ async function expectRun(row: Locator, outcome: 'committed' | 'unchanged', uncha
   await expect(row.getByRole('cell').nth(5)).toHaveText(unchangedBy);
 }
 
-test('an HTTP connector: create it, run it now, skip an unmodified file, commit a changed one, and keep its run history', async ({ page }, testInfo) => {
-  test.setTimeout(240_000);
+/** Signs in, creates a dataset and goes to its Connectors tab by keyboard (g c); returns the dataset's id. */
+async function newDatasetConnectors(page: Page, prefix: string, title: string): Promise<string> {
   await signIn(page.request);
   const word = randomWord(6);
-  const datasetId = `fleet-${word}`;
-  await createDataset(page, datasetId, `Fleet ${word}`);
-
-  // The Connectors tab (g c) explains what a connector is until there is one.
-  await page.getByRole('heading', { name: `Fleet ${word}` }).click();
+  const datasetId = `${prefix}-${word}`;
+  await createDataset(page, datasetId, `${title} ${word}`);
+  await page.getByRole('heading', { name: `${title} ${word}` }).click();
   await page.keyboard.press('g');
   await page.keyboard.press('c');
   await expect(page).toHaveURL(new RegExp(`/datasets/${datasetId}/connectors$`));
+  return datasetId;
+}
+
+test('an HTTP connector: create it, run it now, skip an unmodified file, commit a changed one, and keep its run history', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  // The Connectors tab explains what a connector is until there is one.
+  const datasetId = await newDatasetConnectors(page, 'fleet', 'Fleet');
   await expect(page.getByText('No connector fills this dataset')).toBeVisible();
   await artifactShot(page, testInfo, JOURNEY, '1-empty');
 
@@ -186,14 +191,7 @@ test('a Google Sheets shared link: the export of the linked spreadsheet and tab 
   const sheet = await CsvSource.start(`/spreadsheets/d/${spreadsheetId}/export?format=csv&gid=42`, 2_000, port);
   try {
     sheet.serve('berth,vessel,length_m\nB1,Aurora,210\nB2,Borealis,185\nB3,Cygnus,240\n');
-    await signIn(page.request);
-    const word = randomWord(6);
-    const datasetId = `berths-${word}`;
-    await createDataset(page, datasetId, `Berths ${word}`);
-    await page.getByRole('heading', { name: `Berths ${word}` }).click();
-    await page.keyboard.press('g');
-    await page.keyboard.press('c');
-    await expect(page).toHaveURL(new RegExp(`/datasets/${datasetId}/connectors$`));
+    const datasetId = await newDatasetConnectors(page, 'berths', 'Berths');
     await page.keyboard.press('n');
     const panel = page.getByRole('dialog', { name: 'New connector' });
     await panel.getByRole('combobox', { name: 'Kind of source' }).selectOption('google-sheets-csv');
