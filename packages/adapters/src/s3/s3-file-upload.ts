@@ -107,7 +107,11 @@ async function uploadParts(client: S3Client, upload: FileUpload & { uploadId: st
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(PARTS_IN_FLIGHT, count) }, worker));
+  // Every part in flight ends before a failure is reported: the caller's abort must come after the last part,
+  // or a part landing after it would be kept (and billed) by the server.
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(PARTS_IN_FLIGHT, count) }, worker));
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failure) throw failure.reason;
   return parts;
 }
 
