@@ -13,7 +13,7 @@ export async function seedDemoWorkspace(ontology: OntologyService, actor: Actor)
     { ontologyId: DEMO_ONTOLOGY_ID, displayName: 'Demo workspace', description: 'Orders, customers and products' },
     actor,
     '00000000-0000-7000-8000-000000000001',
-  ).catch(ignoreAlreadyExists);
+  ).catch(passOver(alreadyExists));
   const types = [
     {
       apiName: 'Customer',
@@ -52,7 +52,7 @@ export async function seedDemoWorkspace(ontology: OntologyService, actor: Actor)
   for (const [i, t] of types.entries()) {
     await ontology
       .defineObjectType(DEMO_ONTOLOGY_ID, t, actor, `00000000-0000-7000-8000-0000000001${String(i).padStart(2, '0')}`)
-      .catch(ignoreDuplicateName);
+      .catch(passOver(duplicateName));
   }
   const links = [
     { apiName: 'places', sourceObjectType: 'Customer', targetObjectType: 'Order', cardinality: 'one-to-many', forward: { apiName: 'orders', displayName: 'Orders' }, reverse: { apiName: 'customer', displayName: 'Customer' } },
@@ -61,26 +61,30 @@ export async function seedDemoWorkspace(ontology: OntologyService, actor: Actor)
   for (const [i, l] of links.entries()) {
     await ontology
       .defineEntity({ ontologyId: DEMO_ONTOLOGY_ID, branch: 'main' }, 'linkType', l, actor, `00000000-0000-7000-8000-0000000002${String(i).padStart(2, '0')}`)
-      .catch(ignoreInvalid);
+      .catch(passOver(invalid));
   }
 }
 
-const codeOf = (e: unknown) => (e && typeof e === 'object' && 'code' in e ? e.code : undefined);
-
-function ignoreAlreadyExists(e: unknown): void {
-  // The demo ontology may exist already (created by hand under another command id): keep it.
-  if (codeOf(e) === 'ONTOLOGY.ALREADY_EXISTS' || codeOf(e) === 'COMMAND.ID_REUSED') return;
-  throw e;
+/**
+ * A seed step's failure that leaves the demo as good as it can be is passed over; any other is thrown. Always
+ * passed over: a fixed id an earlier version's seed recorded for another payload.
+ */
+function passOver(expected: (e: unknown) => boolean): (e: unknown) => void {
+  return (e) => {
+    if (expected(e) || field(e, 'code') === 'COMMAND.ID_REUSED') return;
+    throw e;
+  };
 }
+
+const field = (e: unknown, name: string): unknown => (e && typeof e === 'object' && name in e ? (e as Record<string, unknown>)[name] : undefined);
+
+/** The demo ontology may exist already (created by hand under another command id): keep it. */
+const alreadyExists = (e: unknown) => field(e, 'code') === 'ONTOLOGY.ALREADY_EXISTS';
 
 /** The demo's links need its types as seeded; when someone changed those, the demo goes without its links. */
-function ignoreInvalid(e: unknown): void {
-  if ((e && typeof e === 'object' && 'kind' in e && e.kind === 'invalid') || codeOf(e) === 'COMMAND.ID_REUSED') return;
-  throw e;
-}
+const invalid = (e: unknown) => field(e, 'kind') === 'invalid';
 
-function ignoreDuplicateName(e: unknown): void {
-  const duplicate =
-    e && typeof e === 'object' && 'issues' in e && Array.isArray(e.issues) && e.issues.every((i: { rule?: string }) => i.rule === 'unique');
-  if (!duplicate && codeOf(e) !== 'COMMAND.ID_REUSED') throw e;
-}
+const duplicateName = (e: unknown) => {
+  const issues = field(e, 'issues');
+  return Array.isArray(issues) && issues.every((i: { rule?: string }) => i.rule === 'unique');
+};
