@@ -63,8 +63,21 @@ function holderOf(path: string): number | null {
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !hasExited(pid);
+}
+
+/**
+ * A process that has exited but whose parent has not yet collected it (a zombie) still answers signal 0, yet
+ * holds nothing: a server stopped by SIGTERM whose shell was stopped with it stays so until init reaps it.
+ */
+function hasExited(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return /^[ZX]$/.test(stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3));
+  } catch {
+    return false; // no /proc (macOS, Windows): signal 0 is all there is
   }
 }
