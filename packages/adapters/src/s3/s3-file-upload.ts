@@ -1,13 +1,15 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
+  HeadObjectCommand,
   PutObjectCommand,
   UploadPartCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { isTransient } from './s3-errors';
+import { httpStatus, isAlreadyExists, isTransient } from './s3-errors';
 
 const MIB = 1024 * 1024;
 /** Up to this size a file goes up in one PutObject; parts are never smaller (S3's minimum is 5 MiB). */
@@ -33,40 +35,48 @@ export interface FileUpload {
  * this way, on the same core the reader needs. `client` must not retry by itself (its streamed bodies cannot be
  * sent twice): a failed part is sent again here from a fresh stream. `If-None-Match: *` rides on the PutObject
  * or on CompleteMultipartUpload; a multipart upload that fails or is refused is aborted, leaving no parts.
+ * A request sent again after its answer was lost can be refused for what the first one did (the key now
+ * exists, the upload is already completed): then the object at the key is compared with ours by its ETag.
  */
 export async function uploadFile(client: S3Client, upload: FileUpload): Promise<void> {
   const { bucket, key, filePath, sizeBytes } = upload;
   const condition = upload.ifAbsent ? { IfNoneMatch: '*' } : {};
   if (sizeBytes <= MIN_PART_BYTES) {
-    await withRetries(() =>
-      client.send(
-        new PutObjectCommand({
-          Bucket: bucket,
-          Key: key,
-          Body: sizeBytes === 0 ? new Uint8Array() : createReadStream(filePath),
-          ContentLength: sizeBytes,
-          ContentType: upload.contentType,
-          ...condition,
-        }),
-      ),
+    await storeWithRetries(
+      () =>
+        client.send(
+          new PutObjectCommand({
+            Bucket: bucket,
+            Key: key,
+            Body: sizeBytes === 0 ? new Uint8Array() : createReadStream(filePath),
+            ContentLength: sizeBytes,
+            ContentType: upload.contentType,
+            ...condition,
+          }),
+        ),
+      async () => (await objectETag(client, bucket, key)) === `"${await fileMd5(filePath)}"`,
     );
     return;
   }
   const { UploadId } = await withRetries(() =>
-    client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: upload.contentType })),
+    client.send(
+      new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: upload.contentType }),
+    ),
   );
   try {
     const parts = await uploadParts(client, { ...upload, uploadId: UploadId! });
-    await withRetries(() =>
-      client.send(
-        new CompleteMultipartUploadCommand({
-          Bucket: bucket,
-          Key: key,
-          UploadId,
-          MultipartUpload: { Parts: parts },
-          ...condition,
-        }),
-      ),
+    await storeWithRetries(
+      () =>
+        client.send(
+          new CompleteMultipartUploadCommand({
+            Bucket: bucket,
+            Key: key,
+            UploadId,
+            MultipartUpload: { Parts: parts },
+            ...condition,
+          }),
+        ),
+      async () => (await objectETag(client, bucket, key)) === multipartETag(parts),
     );
   } catch (e) {
     await client
@@ -116,7 +126,11 @@ async function uploadParts(client: S3Client, upload: FileUpload & { uploadId: st
 }
 
 function partSize(sizeBytes: number): number {
-  const wanted = Math.max(MIN_PART_BYTES, Math.ceil(sizeBytes / TARGET_PARTS), Math.ceil(sizeBytes / MAX_PARTS));
+  const wanted = Math.max(
+    MIN_PART_BYTES,
+    Math.ceil(sizeBytes / TARGET_PARTS),
+    Math.ceil(sizeBytes / MAX_PARTS),
+  );
   return Math.ceil(wanted / MIB) * MIB;
 }
 
@@ -130,4 +144,46 @@ async function withRetries<T>(send: () => Promise<T>): Promise<T> {
       await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
     }
   }
+}
+
+/**
+ * The request that stores the object, with retries. A retry refused as if the request had already been carried
+ * out (412: the key exists; 404: the upload is already completed) asks `landedBefore` whether an earlier try
+ * was: an answer lost on its way back must not turn a stored file into a failure.
+ */
+async function storeWithRetries(
+  send: () => Promise<unknown>,
+  landedBefore: () => Promise<boolean>,
+): Promise<void> {
+  let tries = 0;
+  try {
+    await withRetries(() => {
+      tries++;
+      return send();
+    });
+  } catch (e) {
+    if (
+      tries > 1 &&
+      (isAlreadyExists(e) || httpStatus(e) === 404) &&
+      (await landedBefore().catch(() => false))
+    )
+      return;
+    throw e;
+  }
+}
+
+async function objectETag(client: S3Client, bucket: string, key: string): Promise<string | undefined> {
+  return (await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ETag;
+}
+
+/** S3's ETag of a completed multipart upload: the MD5 of its parts' MD5s, then the count of parts. */
+function multipartETag(parts: readonly { ETag: string }[]): string {
+  const digests = Buffer.concat(parts.map((p) => Buffer.from(p.ETag.replaceAll('"', ''), 'hex')));
+  return `"${createHash('md5').update(digests).digest('hex')}-${parts.length}"`;
+}
+
+async function fileMd5(filePath: string): Promise<string> {
+  const hash = createHash('md5');
+  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }

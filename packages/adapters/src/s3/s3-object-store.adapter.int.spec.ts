@@ -1,9 +1,14 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeleteBucketCommand, DeleteObjectCommand, ListMultipartUploadsCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteBucketCommand,
+  DeleteObjectCommand,
+  ListMultipartUploadsCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { testObjectStore } from '@spice/domain/contracts';
 import { describe, expect, it } from 'vitest';
 import { scratchFilesIn } from '../testing/scratch-files';
@@ -153,8 +158,12 @@ describe('S3ObjectStore file uploads', () => {
         await store.put(key, new TextEncoder().encode('first'));
         const big = files.join(dir, 'big');
         await files.writeRandom(big, 20 * MIB);
-        await expect(store.putFile(key, big, { ifAbsent: true })).rejects.toMatchObject({ code: 'OBJECT_STORE.ALREADY_EXISTS' });
-        const pending = await admin.send(new ListMultipartUploadsCommand({ Bucket: config.bucket, Prefix: key }));
+        await expect(store.putFile(key, big, { ifAbsent: true })).rejects.toMatchObject({
+          code: 'OBJECT_STORE.ALREADY_EXISTS',
+        });
+        const pending = await admin.send(
+          new ListMultipartUploadsCommand({ Bucket: config.bucket, Prefix: key }),
+        );
         expect(pending.Uploads ?? []).toEqual([]);
         expect(new TextDecoder().decode((await store.get(key))!)).toBe('first');
       });
@@ -168,31 +177,26 @@ describe('S3ObjectStore file uploads', () => {
   it('sends a part again when the server fails it once, and stores the file whole', async () => {
     const config = configFromEnv();
     const failedOnce = new Set<string>();
-    // A proxy in front of the server that answers the first try of part 2 with 503 SlowDown.
-    const proxy = createServer((request, response) => {
+    // Answers the first try of part 2 with 503 SlowDown.
+    const proxy = await proxyTo(config.endpoint, (request, response) => {
       const url = new URL(request.url ?? '/', 'http://proxy');
-      if (request.method === 'PUT' && url.searchParams.get('partNumber') === '2' && !failedOnce.has(url.pathname)) {
-        failedOnce.add(url.pathname);
-        request.resume();
-        request.on('end', () => {
-          response.writeHead(503, { 'content-type': 'application/xml' });
-          response.end('<?xml version="1.0"?><Error><Code>SlowDown</Code><Message>Please slow down</Message></Error>');
-        });
-        return;
-      }
-      const upstream = new URL(config.endpoint);
-      const forwarded = httpRequest(
-        { host: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers: request.headers },
-        (answer) => {
-          response.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(response);
-        },
-      );
-      request.pipe(forwarded);
+      if (
+        request.method !== 'PUT' ||
+        url.searchParams.get('partNumber') !== '2' ||
+        failedOnce.has(url.pathname)
+      )
+        return false;
+      failedOnce.add(url.pathname);
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(503, { 'content-type': 'application/xml' });
+        response.end(
+          '<?xml version="1.0"?><Error><Code>SlowDown</Code><Message>Please slow down</Message></Error>',
+        );
+      });
+      return true;
     });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const port = (proxy.address() as AddressInfo).port;
-    const store = await openStore({ ...config, endpoint: `http://127.0.0.1:${port}` });
+    const store = await openStore({ ...config, endpoint: proxy.endpoint });
     const key = `s3-uploads-${Date.now().toString(36)}/retried`;
     try {
       await withScratch(async (files, dir) => {
@@ -207,11 +211,113 @@ describe('S3ObjectStore file uploads', () => {
     } finally {
       await store.delete(key);
       store.close();
-      proxy.closeAllConnections();
-      await new Promise((resolve) => proxy.close(resolve));
+      await proxy.close();
     }
   });
+
+  // The server stores the object, and its answer is lost on the way back: the retry is refused (412 under
+  // If-None-Match, or 404 for an upload already completed), yet the file is stored, and it is reported so.
+  for (const [size, request] of [
+    [20 * MIB, 'CompleteMultipartUpload'],
+    [1 * MIB, 'PutObject'],
+  ] as const) {
+    it(`reports a file stored when the answer to its ${request} was lost and the retry is refused`, async () => {
+      const config = configFromEnv();
+      let lost = 0;
+      const isStoringRequest = (method: string | undefined, url: URL) =>
+        request === 'PutObject'
+          ? method === 'PUT' && !url.searchParams.has('partNumber')
+          : method === 'POST' && url.searchParams.has('uploadId');
+      const proxy = await proxyTo(config.endpoint, (incoming, response, forward) => {
+        if (lost > 0 || !isStoringRequest(incoming.method, new URL(incoming.url ?? '/', 'http://proxy')))
+          return false;
+        lost++;
+        // Carried out upstream; then the connection drops before any answer.
+        forward((answer) => {
+          answer.resume();
+          response.destroy();
+        });
+        return true;
+      });
+      const store = await openStore({ ...config, endpoint: proxy.endpoint });
+      const direct = await openStore(config);
+      const admin = adminClient(config);
+      const key = `s3-uploads-${Date.now().toString(36)}/lost-${request}`;
+      try {
+        await withScratch(async (files, dir) => {
+          const file = files.join(dir, 'file');
+          const sha256 = await files.writeRandom(file, size);
+          expect(await store.putFile(key, file, { ifAbsent: true })).toEqual({ sizeBytes: size });
+          expect(lost).toBe(1);
+          const copy = files.join(dir, 'copy');
+          expect(await store.getFile(key, copy)).toBe(true);
+          expect(await files.sha256(copy)).toBe(sha256);
+          // A different file under the same key is still refused (straight to the server: through this proxy
+          // the early 412 reaches the client as a broken pipe while it still sends the body).
+          const other = files.join(dir, 'other');
+          await files.writeRandom(other, size);
+          await expect(direct.putFile(key, other, { ifAbsent: true })).rejects.toMatchObject({
+            code: 'OBJECT_STORE.ALREADY_EXISTS',
+          });
+          const pending = await admin.send(
+            new ListMultipartUploadsCommand({ Bucket: config.bucket, Prefix: key }),
+          );
+          expect(pending.Uploads ?? []).toEqual([]);
+        });
+      } finally {
+        await store.delete(key);
+        admin.destroy();
+        direct.close();
+        store.close();
+        await proxy.close();
+      }
+    });
+  }
 });
+
+/**
+ * An HTTP proxy in front of the S3 server. `intercept` may take a request over (returning true); it can also
+ * forward it itself and decide what happens to the answer (`forward(onAnswered)`).
+ */
+async function proxyTo(
+  endpoint: string,
+  intercept: (
+    request: IncomingMessage,
+    response: ServerResponse,
+    forward: (onAnswered: (answer: IncomingMessage) => void) => void,
+  ) => boolean,
+): Promise<{ endpoint: string; close: () => Promise<void> }> {
+  const upstream = new URL(endpoint);
+  const forwardOf = (request: IncomingMessage) => (onAnswered: (answer: IncomingMessage) => void) => {
+    const forwarded = httpRequest(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: request.method,
+        path: request.url,
+        headers: request.headers,
+      },
+      onAnswered,
+    );
+    request.pipe(forwarded);
+  };
+  const proxy = createServer((request, response) => {
+    const forward = forwardOf(request);
+    if (intercept(request, response, forward)) return;
+    forward((answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    });
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    close: async () => {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    },
+  };
+}
 
 function adminClient(config: S3ObjectStoreConfig): S3Client {
   return new S3Client({
