@@ -23,7 +23,7 @@ const config = {
   poweredByHeader: false,
   // A route's modules load on its first request rather than all at start: preloading required every server
   // library any route might use (the S3, Kafka, Elasticsearch and OpenSearch clients on the embedded defaults),
-  // ~40 MiB the process then kept for its whole life.
+  // ~65 MiB the process then kept for its whole life.
   experimental: { preloadEntriesOnStart: false },
   /** @param {{ module: { parser?: Record<string, Record<string, unknown> | undefined> } }} webpackConfig */
   webpack: (webpackConfig, { isServer }) => {

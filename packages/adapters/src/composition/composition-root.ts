@@ -138,7 +138,7 @@ export async function createSystem(config: SpiceConfig, logger = createLogger(co
   const datasets = new DatasetService({ events, commands, clock: systemClock, ids: uuidV7Ids });
   const datasetEngine = new DuckDbDatasetEngine({ tempDirectory: `${config.dataDir}/duckdb-temp` });
   const scratch = new LocalScratchSpace(config.datasets.scratchDir);
-  const versionFiles = new ObjectFileCache(objects, config.datasets.cacheDir, config.datasets.cacheMaxBytes);
+  const versionFiles = new ObjectFileCache(objects, config.datasets.cacheDir, config.datasets.cacheMaxBytes, logger.child({ component: 'version-file-cache' }));
   const ingest = new DatasetIngestService({
     jobs: reportingOutages(new PgIngestJobStore(relational.db)),
     objects,

@@ -328,10 +328,10 @@ export class DatasetIngestService {
     });
   }
 
-  /** Stores the version's typed file, then keeps a local copy for its reads (one that fails is fetched on first read). */
+  /** Stores the version's typed file, then keeps a local copy for its reads. */
   private async storeData(key: string, data: string): Promise<void> {
     await this.deps.objects.putFile(key, data);
-    await this.deps.versionFiles.keep(key, data).catch(() => undefined);
+    await this.deps.versionFiles.keep(key, data);
   }
 
   /** A partial upload: its objects are deleted and its idempotency key freed. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LocalObjectStore } from '../../local/local-object-store.adapter';
+import { recordingLogger } from '../../write-path/outage-support/recording-logger.int-support';
 import { ObjectFileCache } from './object-file-cache.adapter';
 
 const KIB = 1024;
@@ -44,6 +45,15 @@ describe('ObjectFileCache: local copies of versions, bounded by size', () => {
     await read(cache, 'b');
     await eventually(() => copies().length === 2);
     expect(cache.heldBytes()).toBe(80 * KIB);
+  });
+
+  it('keeps no copy of a file it cannot copy, says so in its log, and the first read fetches the object', async () => {
+    const { logger, messages } = recordingLogger();
+    const cache = new ObjectFileCache(store, cacheDir(), 100 * KIB, logger);
+    await cache.keep('versions/a.parquet', join(dir, 'no-such-file.parquet'));
+    expect(messages()).toEqual(['no local copy kept of a stored version file: its first read fetches it']);
+    expect(copies()).toEqual([]);
+    expect(await read(cache, 'a'), 'fetched from the store').toBe('a'.charCodeAt(0));
   });
 
   it('past its size, deletes the least recently read copies; a deleted one is fetched again when read', async () => {

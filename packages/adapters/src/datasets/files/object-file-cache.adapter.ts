@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { notFound, type LocalFileCache, type ObjectStore } from '@spice/domain';
+import type { Logger } from '../../logging/logger';
 
 interface CachedFile {
   sizeBytes: number;
@@ -31,6 +32,7 @@ export class ObjectFileCache implements LocalFileCache {
     private readonly objects: ObjectStore,
     private readonly root: string,
     private readonly maxBytes: number,
+    private readonly logger?: Logger,
   ) {}
 
   async withLocalFile<T>(key: string, work: (path: string) => Promise<T>): Promise<T> {
@@ -50,6 +52,14 @@ export class ObjectFileCache implements LocalFileCache {
   }
 
   async keep(key: string, localPath: string): Promise<void> {
+    try {
+      await this.copyIn(key, localPath);
+    } catch (e) {
+      this.logger?.warn({ key, err: e }, 'no local copy kept of a stored version file: its first read fetches it');
+    }
+  }
+
+  private async copyIn(key: string, localPath: string): Promise<void> {
     await (this.loaded ??= this.loadExisting());
     const path = this.pathOf(key);
     await this.removals.get(path);

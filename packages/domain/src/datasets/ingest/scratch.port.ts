@@ -21,7 +21,8 @@ export interface LocalFileCache {
   withLocalFile<T>(key: string, work: (path: string) => Promise<T>): Promise<T>;
   /**
    * Takes a copy of a file the caller has just stored at `key` (an ingest's typed file), so that the first read
-   * of the new version does not fetch back what this machine already has.
+   * of the new version does not fetch back what this machine already has. Never fails the caller: a copy it
+   * cannot take is reported in its own log, and the first read fetches the file.
    */
   keep(key: string, localPath: string): Promise<void>;
 }
