@@ -64,12 +64,14 @@ export class ObjectStoreEventStore implements EventStore {
       eventId: e.eventId ?? this.ids.uuid(),
       payloadHash: eventFingerprint({ aggregateType, aggregateId, eventType: e.eventType, schemaVersion: e.schemaVersion, payload: e.payload }),
     }));
+    let written: { streamKey: string; eventIds: readonly string[] } | undefined;
     try {
       const outcome = await this.ledger.reserve(
         { aggregateType, aggregateId, count: request.events.length, expectedSeq: request.expectedSeq, eventIds },
         async (firstSeq) => {
           const events = this.envelopes(request, aggregateId, firstSeq, eventIds.map((e) => e.eventId));
           const streamKey = this.streamKey(aggregateType, aggregateId, firstSeq);
+          written = { streamKey, eventIds: events.map((e) => e.eventId) };
           try {
             await this.objects.putIfAbsent(streamKey, encoder.encode(JSON.stringify({ events })), { contentType: 'application/json' });
           } catch (e) {
@@ -84,11 +86,24 @@ export class ObjectStoreEventStore implements EventStore {
     } catch (e) {
       if (!(e instanceof PositionTaken)) throw e;
       const storeSeq = await this.repair(aggregateType, aggregateId);
+      const ours = written && (await this.ownBatch(written));
+      if (ours) return { events: ours, lastSeq: ours.at(-1)!.sequenceNumber, duplicate: false };
       throw conflict(SEQUENCE_CONFLICT, `The stream changed: expected sequence ${request.expectedSeq}, current is ${storeSeq}`, {
         expectedSeq: request.expectedSeq,
         currentSeq: storeSeq,
       });
     }
+  }
+
+  /**
+   * The batch at the position this append wrote, when it holds exactly this append's events. An object store
+   * that retries a create-if-absent whose answer was lost finds the key taken — by the first try: the append
+   * happened (repair has just recorded it in the ledger), and is no conflict.
+   */
+  private async ownBatch(written: { streamKey: string; eventIds: readonly string[] }): Promise<EventEnvelope[] | null> {
+    const [stored] = await this.getBatches([written.streamKey]);
+    const ids = stored?.map((e) => e.eventId) ?? [];
+    return ids.length === written.eventIds.length && ids.every((id, i) => id === written.eventIds[i]) ? stored! : null;
   }
 
   async readStream(aggregateType: string, rawId: string, fromSeq = 1): Promise<EventEnvelope[]> {

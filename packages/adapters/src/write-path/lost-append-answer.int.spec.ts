@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conflict, OBJECT_ALREADY_EXISTS, ObjectStoreEventStore, ONTOLOGY_AGGREGATE, OntologyService, type ObjectStore } from '@spice/domain';
+import { PgCommandLog, PgEventLedger, PgObjectTypeReadModel } from '@spice/db';
+import { createSystem, type System } from '../composition/composition-root';
+import { createLogger } from '../logging/logger';
+import { systemClock, uuidV7Ids } from '../system/system-clock';
+import { eventuallyReadModelsMatch } from '../testing/read-model-oracle';
+import { actor, objectTypeInput } from './outage-support/ontology-fixtures.int-support';
+import { EMBEDDED, REAL, uniqueName, type StackUnderTest, type TestBed } from './outage-support/stacks.int-support';
+
+/**
+ * The object store writes an event object, but its answer is lost and its client tries again: the retry finds
+ * the key taken — by the first try — and reports it as taken. The append happened; the command must be
+ * applied (once), not refused as if another writer had taken the position.
+ */
+function lostAppendAnswer(stack: StackUnderTest) {
+  describe(`an event object written whose answer was lost, and the retry refused as already existing: ${stack.name}`, () => {
+    let system: System;
+    let bed: TestBed | undefined;
+
+    beforeAll(async () => {
+      bed = await stack.prepare();
+      system = await createSystem(bed.config, createLogger('error'));
+      await system.startWorkers(bed.route);
+    });
+    afterAll(async () => {
+      await system?.stop();
+      await bed?.cleanup();
+    });
+
+    it('applies the command once: the event is in the stream and the ledger, the command log says applied', async () => {
+      const ontologyId = uniqueName('lost-answer');
+      await system.ontology.createOntology({ ontologyId, displayName: ontologyId }, actor);
+      const objects = answerLostOnce(system.objects);
+      const db = system.relational.db;
+      const ontology = new OntologyService({
+        events: new ObjectStoreEventStore(objects, new PgEventLedger(db), systemClock, uuidV7Ids),
+        commands: new PgCommandLog(db),
+        objectTypes: new PgObjectTypeReadModel(db),
+        search: system.search,
+        progress: system.registry,
+        clock: systemClock,
+        ids: uuidV7Ids,
+      });
+
+      const commandId = randomUUID();
+      expect(await ontology.defineObjectType(ontologyId, objectTypeInput('Answered'), actor, commandId)).toMatchObject({ status: 'applied', sequenceNumber: 2 });
+      expect(objects.lost).toBe(1);
+      const stored = await system.events.readStream(ONTOLOGY_AGGREGATE, ontologyId);
+      expect(stored.map((e) => [e.sequenceNumber, e.commandId === commandId])).toEqual([
+        [1, false],
+        [2, true],
+      ]);
+      expect(await system.ontology.command(commandId)).toMatchObject({ status: 'applied' });
+      // The next command appends after it, as after any other.
+      expect(await system.ontology.defineObjectType(ontologyId, objectTypeInput('After'), actor)).toMatchObject({ status: 'applied', sequenceNumber: 3 });
+      await eventuallyReadModelsMatch(system, [ontologyId]);
+    });
+  });
+}
+
+/** The store, except that the first event object it writes is reported as already there (by its own first try). */
+function answerLostOnce(objects: ObjectStore): ObjectStore & { readonly lost: number } {
+  let lost = 0;
+  const putIfAbsent: ObjectStore['putIfAbsent'] = async (key, body, options) => {
+    await objects.putIfAbsent(key, body, options);
+    if (lost > 0 || !key.startsWith('streams/')) return;
+    lost++;
+    throw conflict(OBJECT_ALREADY_EXISTS, `Object already exists: ${key}`, { key });
+  };
+  return new Proxy(objects as ObjectStore & { readonly lost: number }, {
+    get(target, property) {
+      if (property === 'putIfAbsent') return putIfAbsent;
+      if (property === 'lost') return lost;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+lostAppendAnswer(EMBEDDED);
+lostAppendAnswer(REAL);
