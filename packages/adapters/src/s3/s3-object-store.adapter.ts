@@ -42,6 +42,14 @@ const MAX_KEYS_PER_PAGE = 1000;
  * Keys outside the ObjectStore key rules are refused before any request (see checkObjectKey).
  * The bucket is created on first use when missing.
  */
+/**
+ * Without a logger of its own, the SDK writes "An error was encountered in a non-retryable streaming request."
+ * to the console for every failed streamed request, a refused conditional put included. The upload client's
+ * requests are never retried by the SDK by design (uploadFile retries them), and every failure reaches the
+ * caller as an error.
+ */
+const SILENT_SDK_LOGGER = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+
 export class S3ObjectStore implements ObjectStore {
   private readonly client: S3Client;
   /** For streamed file bodies, which cannot be sent twice: uploadFile retries with fresh streams itself. */
@@ -62,7 +70,7 @@ export class S3ObjectStore implements ObjectStore {
       requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
     };
     this.client = new S3Client(clientConfig);
-    this.uploadClient = new S3Client({ ...clientConfig, maxAttempts: 1 });
+    this.uploadClient = new S3Client({ ...clientConfig, maxAttempts: 1, logger: SILENT_SDK_LOGGER });
   }
 
   async putIfAbsent(key: string, body: Uint8Array, options: PutOptions = {}): Promise<void> {
