@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conflict, OBJECT_ALREADY_EXISTS, ObjectStoreEventStore, ONTOLOGY_AGGREGATE, OntologyService, type ObjectStore } from '@spice/domain';
-import { PgCommandLog, PgEventLedger, PgObjectTypeReadModel } from '@spice/db';
-import { createSystem, type System } from '../composition/composition-root';
-import { createLogger } from '../logging/logger';
-import { systemClock, uuidV7Ids } from '../system/system-clock';
+import { describe, expect, it } from 'vitest';
+import { conflict, OBJECT_ALREADY_EXISTS, ONTOLOGY_AGGREGATE, type ObjectStore } from '@spice/domain';
 import { eventuallyReadModelsMatch } from '../testing/read-model-oracle';
+import { ontologyServiceOver } from './outage-support/cut-off-append.int-support';
 import { actor, objectTypeInput } from './outage-support/ontology-fixtures.int-support';
-import { EMBEDDED, REAL, uniqueName, type StackUnderTest, type TestBed } from './outage-support/stacks.int-support';
+import { EMBEDDED, REAL, uniqueName, type StackUnderTest } from './outage-support/stacks.int-support';
+import { systemOnStack } from './outage-support/system-on-stack.int-support';
 
 /**
  * The object store writes an event object, but its answer is lost and its client tries again: the retry finds
@@ -16,46 +14,26 @@ import { EMBEDDED, REAL, uniqueName, type StackUnderTest, type TestBed } from '.
  */
 function lostAppendAnswer(stack: StackUnderTest) {
   describe(`an event object written whose answer was lost, and the retry refused as already existing: ${stack.name}`, () => {
-    let system: System;
-    let bed: TestBed | undefined;
-
-    beforeAll(async () => {
-      bed = await stack.prepare();
-      system = await createSystem(bed.config, createLogger('error'));
-      await system.startWorkers(bed.route);
-    });
-    afterAll(async () => {
-      await system?.stop();
-      await bed?.cleanup();
-    });
+    const system = systemOnStack(stack);
 
     it('applies the command once: the event is in the stream and the ledger, the command log says applied', async () => {
       const ontologyId = uniqueName('lost-answer');
-      await system.ontology.createOntology({ ontologyId, displayName: ontologyId }, actor);
-      const objects = answerLostOnce(system.objects);
-      const db = system.relational.db;
-      const ontology = new OntologyService({
-        events: new ObjectStoreEventStore(objects, new PgEventLedger(db), systemClock, uuidV7Ids),
-        commands: new PgCommandLog(db),
-        objectTypes: new PgObjectTypeReadModel(db),
-        search: system.search,
-        progress: system.registry,
-        clock: systemClock,
-        ids: uuidV7Ids,
-      });
+      await system().ontology.createOntology({ ontologyId, displayName: ontologyId }, actor);
+      const objects = answerLostOnce(system().objects);
+      const ontology = ontologyServiceOver(system(), { objects });
 
       const commandId = randomUUID();
       expect(await ontology.defineObjectType(ontologyId, objectTypeInput('Answered'), actor, commandId)).toMatchObject({ status: 'applied', sequenceNumber: 2 });
       expect(objects.lost).toBe(1);
-      const stored = await system.events.readStream(ONTOLOGY_AGGREGATE, ontologyId);
+      const stored = await system().events.readStream(ONTOLOGY_AGGREGATE, ontologyId);
       expect(stored.map((e) => [e.sequenceNumber, e.commandId === commandId])).toEqual([
         [1, false],
         [2, true],
       ]);
-      expect(await system.ontology.command(commandId)).toMatchObject({ status: 'applied' });
+      expect(await system().ontology.command(commandId)).toMatchObject({ status: 'applied' });
       // The next command appends after it, as after any other.
-      expect(await system.ontology.defineObjectType(ontologyId, objectTypeInput('After'), actor)).toMatchObject({ status: 'applied', sequenceNumber: 3 });
-      await eventuallyReadModelsMatch(system, [ontologyId]);
+      expect(await system().ontology.defineObjectType(ontologyId, objectTypeInput('After'), actor)).toMatchObject({ status: 'applied', sequenceNumber: 3 });
+      await eventuallyReadModelsMatch(system(), [ontologyId]);
     });
   });
 }

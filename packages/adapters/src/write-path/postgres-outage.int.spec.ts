@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDomainError, ONTOLOGY_AGGREGATE, OBJECT_TYPE_PROJECTION, type DomainError } from '@spice/domain';
 import { createSystem, type System } from '../composition/composition-root';
-import { createLogger } from '../logging/logger';
 import { eventuallyReadModelsMatch } from '../testing/read-model-oracle';
 import { CommandWriter } from './outage-support/command-writer.int-support';
 import { ontologyServiceCutOffMidAppend } from './outage-support/cut-off-append.int-support';
@@ -10,6 +9,7 @@ import { actor, appendOntologyStream, objectTypeInput } from './outage-support/o
 import { recordingLogger } from './outage-support/recording-logger.int-support';
 import { withServiceDown } from './outage-support/stack-service.int-support';
 import { EMBEDDED, REAL, uniqueName, type StackUnderTest, type TestBed } from './outage-support/stacks.int-support';
+import { systemOnStack } from './outage-support/system-on-stack.int-support';
 import { eventually, sleep } from './outage-support/timing.int-support';
 
 const OUTAGE_MS = 10_000;
@@ -98,20 +98,10 @@ describe('must-pass 8: PostgreSQL stopped for 10 s mid-stream and restarted (rea
  */
 function cutOffMidAppend(stack: StackUnderTest) {
   describe(`must-pass 8, forced: a command cut off between its event object and the ledger commit: ${stack.name}`, () => {
-    let system: System;
-    let bed: TestBed | undefined;
-
-    beforeAll(async () => {
-      bed = await stack.prepare();
-      system = await createSystem(bed.config, createLogger('error'));
-      await system.startWorkers(bed.route);
-    });
-    afterAll(async () => {
-      await system?.stop();
-      await bed?.cleanup();
-    });
+    const systemOf = systemOnStack(stack);
 
     it('the next command repairs the ledger from the store, and the retry settles the cut-off command as applied once', async () => {
+      const system = systemOf();
       const ontologyId = uniqueName('cut-off');
       await system.ontology.createOntology({ ontologyId, displayName: ontologyId }, actor);
       const commandId = randomUUID();

@@ -1,4 +1,13 @@
-import { ObjectStoreEventStore, OntologyService, unavailable, type EventEnvelope, type ReserveOutcome, type ReserveRequest } from '@spice/domain';
+import {
+  ObjectStoreEventStore,
+  OntologyService,
+  unavailable,
+  type EventEnvelope,
+  type EventLedger,
+  type ObjectStore,
+  type ReserveOutcome,
+  type ReserveRequest,
+} from '@spice/domain';
 import { PgCommandLog, PgEventLedger, PgObjectTypeReadModel } from '@spice/db';
 import type { System } from '../../composition/composition-root';
 import { systemClock, uuidV7Ids } from '../../system/system-clock';
@@ -22,9 +31,14 @@ class LedgerLostBeforeCommit extends PgEventLedger {
  * logged as pending and the client told to retry.
  */
 export function ontologyServiceCutOffMidAppend(system: System): OntologyService {
+  return ontologyServiceOver(system, { ledger: new LedgerLostBeforeCommit(system.relational.db) });
+}
+
+/** The system's ontology service with its event store built over the given object store or ledger instead of the system's own. */
+export function ontologyServiceOver(system: System, parts: { readonly objects?: ObjectStore; readonly ledger?: EventLedger }): OntologyService {
   const db = system.relational.db;
   return new OntologyService({
-    events: new ObjectStoreEventStore(system.objects, new LedgerLostBeforeCommit(db), systemClock, uuidV7Ids),
+    events: new ObjectStoreEventStore(parts.objects ?? system.objects, parts.ledger ?? new PgEventLedger(db), systemClock, uuidV7Ids),
     commands: new PgCommandLog(db),
     objectTypes: new PgObjectTypeReadModel(db),
     search: system.search,
