@@ -1,3 +1,4 @@
+import { isDomainError } from '../shared/errors';
 import type { Actor, OntologyService } from './ontology-service';
 
 export const DEMO_ONTOLOGY_ID = 'demo';
@@ -71,20 +72,15 @@ export async function seedDemoWorkspace(ontology: OntologyService, actor: Actor)
  */
 function passOver(expected: (e: unknown) => boolean): (e: unknown) => void {
   return (e) => {
-    if (expected(e) || field(e, 'code') === 'COMMAND.ID_REUSED') return;
+    if (expected(e) || (isDomainError(e) && e.code === 'COMMAND.ID_REUSED')) return;
     throw e;
   };
 }
 
-const field = (e: unknown, name: string): unknown => (e && typeof e === 'object' && name in e ? (e as Record<string, unknown>)[name] : undefined);
-
 /** The demo ontology may exist already (created by hand under another command id): keep it. */
-const alreadyExists = (e: unknown) => field(e, 'code') === 'ONTOLOGY.ALREADY_EXISTS';
+const alreadyExists = (e: unknown) => isDomainError(e) && e.code === 'ONTOLOGY.ALREADY_EXISTS';
 
 /** The demo's links need its types as seeded; when someone changed those, the demo goes without its links. */
-const invalid = (e: unknown) => field(e, 'kind') === 'invalid';
+const invalid = (e: unknown) => isDomainError(e) && e.kind === 'invalid';
 
-const duplicateName = (e: unknown) => {
-  const issues = field(e, 'issues');
-  return Array.isArray(issues) && issues.every((i: { rule?: string }) => i.rule === 'unique');
-};
+const duplicateName = (e: unknown) => isDomainError(e) && e.issues.every((i) => i.rule === 'unique');
