@@ -2,11 +2,12 @@ import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, createSystem, loadConfig, receiveUpload } from '@spice/adapters';
 import { writeMixedCsv } from '../ingest/mixed-csv';
+import { firstPageLatency, loadNow, machine, round } from './bench-figures';
 
 /**
  * The dataset ingest benchmark (issue 5): a generated CSV goes the whole way a browser upload goes — spooled
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const mode = process.argv[2] === 'real' ? 'real' : 'embedded';
   const megabytes = Number(process.argv[3] ?? 1024);
   const work = await mkdtemp(join(tmpdir(), 'bench-ingest-'));
-  const loadAtStart = Math.round(loadavg()[0]! * 10) / 10;
+  const loadAtStart = loadNow();
   try {
     const csv = join(work, 'orders.csv');
     const generated = await writeMixedCsv(csv, megabytes * 1024 * 1024, 'utf-8');
@@ -61,27 +62,20 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     if (outcome.kind !== 'job' || outcome.job.phase !== 'committed') throw new Error(`the ingest did not commit: ${JSON.stringify(outcome).slice(0, 2000)}`);
 
-    const previews: number[] = [];
-    for (let i = 0; i < 21; i++) {
-      const t = performance.now();
-      await system.datasetReads.preview({ userId: 'bench', roles: [] }, { datasetId, ref: 'main', offset: 0, limit: 200 });
-      previews.push(performance.now() - t);
-    }
-    const [cold, ...warm] = previews;
-    warm.sort((a, b) => a - b);
+    const previewFirstPageMs = await firstPageLatency(() => system.datasetReads.preview({ userId: 'bench', roles: [] }, { datasetId, ref: 'main', offset: 0, limit: 200 }));
     const version = await system.datasets.version(datasetId, 'main');
     await system.stop();
     console.log(
       JSON.stringify({
         mode,
-        machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 1024 ** 3) },
+        machine: machine(),
         loadAtStart,
-        loadAtEnd: Math.round(loadavg()[0]! * 10) / 10,
+        loadAtEnd: loadNow(),
         file: { megabytes: Math.round(generated.bytes / 1024 ** 2), rows: generated.rows },
         committed: { rows: version.rowCount, columns: version.schema.map((c) => `${c.name}:${typeof c.dataType === 'string' ? c.dataType : c.dataType.type}`), skippedRows: version.skippedRows },
         ingest: { totalSeconds: round(totalSeconds), megabytesPerSecond: round(generated.bytes / 1024 ** 2 / totalSeconds), ...mapValues(phases, round) },
         memory: { baselineRssMB: Math.round(baselineRss / 1024 ** 2), peakRssMB: Math.round(peakRss / 1024 ** 2), peakRssMBByStep: stepPeaks },
-        previewFirstPageMs: { cold: round(cold!), p50: round(warm[Math.floor(warm.length * 0.5)]!), p95: round(warm[Math.floor(warm.length * 0.95)]!) },
+        previewFirstPageMs,
       }),
     );
   } finally {
@@ -104,7 +98,6 @@ async function inChild(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   if (code !== 0) throw new Error(`${args.join(' ')} exited with ${String(code)}`);
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
 const mapValues = (o: Record<string, number>, f: (n: number) => number) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
 
 main().catch((e: unknown) => {

@@ -4,10 +4,11 @@ import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeMixedCsv } from '../ingest/mixed-csv';
+import { firstPageLatency, loadNow, machine, round } from './bench-figures';
 
 /**
  * The dataset ingest as users run it: the built workbench server (the web package's `start` script, the
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   const mode = process.argv[2] === 'real' ? 'real' : 'embedded';
   const megabytes = Number(process.argv[3] ?? 1024);
   const work = await mkdtemp(join(tmpdir(), 'bench-ingest-server-'));
-  const loadAtStart = Math.round(loadavg()[0]! * 10) / 10;
+  const loadAtStart = loadNow();
   let server: Server | undefined;
   try {
     const csv = join(work, 'orders.csv');
@@ -62,26 +63,15 @@ async function main(): Promise<void> {
     if (job.kind !== 'job' || job.job?.phase !== 'committed')
       throw new Error(`the ingest did not commit: ${JSON.stringify(job).slice(0, 2000)}`);
 
-    const previews: number[] = [];
-    for (let i = 0; i < 21; i++) {
-      const t = performance.now();
-      await call('GET', `/api/v1/datasets/${datasetId}/rows?ref=main&offset=0&limit=200`, cookie);
-      previews.push(performance.now() - t);
-    }
-    const [cold, ...warm] = previews;
-    warm.sort((a, b) => a - b);
+    const previewFirstPageMsOverHttp = await firstPageLatency(() => call('GET', `/api/v1/datasets/${datasetId}/rows?ref=main&offset=0&limit=200`, cookie));
     const afterRssMiB = await status(pid, 'VmRSS');
     console.log(
       JSON.stringify({
         mode,
         process: 'next start (the workbench server)',
-        machine: {
-          cpus: cpus().length,
-          model: cpus()[0]?.model,
-          memoryGiB: Math.round(totalmem() / 1024 ** 3),
-        },
+        machine: machine(),
         loadAtStart,
-        loadAtEnd: Math.round(loadavg()[0]! * 10) / 10,
+        loadAtEnd: loadNow(),
         file: { megabytes: Math.round(generated.bytes / 1024 ** 2), rows: generated.rows },
         ingest: {
           totalSeconds: round(totalSeconds),
@@ -94,11 +84,7 @@ async function main(): Promise<void> {
           peakRssMB: Math.round((peakRssMiB * 1024 ** 2) / 1e6),
           afterRssMiB,
         },
-        previewFirstPageMsOverHttp: {
-          cold: round(cold!),
-          p50: round(warm[Math.floor(warm.length * 0.5)]!),
-          p95: round(warm[Math.floor(warm.length * 0.95)]!),
-        },
+        previewFirstPageMsOverHttp,
       }),
     );
   } finally {
@@ -214,7 +200,6 @@ async function status(pid: number, field: 'VmRSS' | 'VmHWM'): Promise<number> {
   return Math.round(Number(line?.match(/(\d+)/)?.[1]) / 1024);
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
 
 main().catch((e: unknown) => {
   console.error(e);
